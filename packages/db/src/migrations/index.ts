@@ -4,8 +4,11 @@ import { withSchemaEngine } from "./schema-engine.ts";
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
 /** Applies the committed migrations not yet applied (what `prisma migrate deploy` does). */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const migrationsList = await readMigrations();
+export async function applyMigrations(
+  databaseUrl: string,
+  migrationsFolder?: string,
+): Promise<string[]> {
+  const migrationsList = await readMigrations(migrationsFolder);
   return withSchemaEngine(databaseUrl, await readSchema(), async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return result.appliedMigrationNames;

@@ -1,0 +1,5 @@
+export { createDb, type Db, type DbOptions } from "./client.ts";
+export { Prisma } from "./generated/prisma/client.ts";
+export * from "./generated/prisma/enums.ts";
+export { checkDatabase, type DatabaseCheck } from "./health.ts";
+export { hashPassword, verifyPassword } from "./password.ts";

@@ -1,0 +1,59 @@
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { migrationsDir } from "../paths.ts";
+import { createTestDatabase, type TestDatabase } from "../testing/index.ts";
+import { applyMigrations, diffMigrationsToSchema } from "./index.ts";
+import { writeMigration } from "./migrations-folder.ts";
+
+let database: TestDatabase | undefined;
+afterEach(async () => {
+  await database?.drop();
+  database = undefined;
+});
+
+async function committedMigrationNames() {
+  const entries = await readdir(migrationsDir, { withFileTypes: true });
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+describe("migrations", () => {
+  it("match schema.prisma: the diff from the committed migrations to the schema is empty", async () => {
+    database = await createTestDatabase({ migrate: false });
+    expect(await diffMigrationsToSchema(database.url)).toBe("");
+  });
+
+  it("apply every committed migration once, then report the database up to date", async () => {
+    database = await createTestDatabase({ migrate: false });
+    expect(await applyMigrations(database.url)).toEqual(await committedMigrationNames());
+    expect(await applyMigrations(database.url)).toEqual([]);
+    const tables = await database.db.$queryRaw<{ table_name: string }[]>`
+      SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`;
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(["Tenant", "User", "Position", "PriceBar", "RiskLimit", "AuditEvent"]),
+    );
+  });
+
+  it("bring an older database forward and keep its rows", async () => {
+    database = await createTestDatabase({ migrate: false });
+    const folder = await mkdtemp(join(tmpdir(), "rd-migrations-"));
+    try {
+      await cp(migrationsDir, folder, { recursive: true });
+      await applyMigrations(database.url, folder);
+      await database.db.tenant.create({ data: { id: crypto.randomUUID(), slug: "kept", name: "Kept" } });
+
+      await writeMigration("29990101000000_add_tenant_note", 'ALTER TABLE "Tenant" ADD COLUMN "note" TEXT;\n', folder);
+      expect(await applyMigrations(database.url, folder)).toEqual(["29990101000000_add_tenant_note"]);
+
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const { rows } = await client.query('SELECT slug, note FROM "Tenant"');
+      await client.end();
+      expect(rows).toEqual([{ slug: "kept", note: null }]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
