@@ -12,7 +12,11 @@ export interface DbOptions {
 }
 
 /** A Prisma client on a pg pool (Prisma 7 driver adapter: no native query engine). */
-export function createDb({ databaseUrl, poolSize = 10, connectionTimeoutMs = 5_000 }: DbOptions): Db {
+export function createDb({
+  databaseUrl,
+  poolSize = 10,
+  connectionTimeoutMs = 5_000,
+}: DbOptions): Db {
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
     max: poolSize,

@@ -13,8 +13,23 @@ export async function checkDatabase(db: Db, timeoutMs = 2_000): Promise<Database
     await Promise.race([db.$queryRaw`SELECT 1`, timeout]);
     return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: describeError(error) };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Prisma wraps the driver's reason in several lines of context; the reason is what an operator
+ * needs ("Can't reach database server at 127.0.0.1:5432").
+ */
+function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const driverMessage = /Message: `([^`]+)`/.exec(message)?.[1];
+  const lastLine = message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .at(-1);
+  return (driverMessage ?? lastLine ?? "unknown error").slice(0, 300);
 }

@@ -1,4 +1,9 @@
-import { randomBytes, scrypt as scryptCallback, type ScryptOptions, timingSafeEqual } from "node:crypto";
+import {
+  randomBytes,
+  type ScryptOptions,
+  scrypt as scryptCallback,
+  timingSafeEqual,
+} from "node:crypto";
 
 // OWASP's scrypt minimum (N=2^17, r=8, p=1) costs 128 MiB per hash; this machine-friendly
 // setting (N=2^15) keeps sign-in under ~100 ms while staying memory-hard.

@@ -6,7 +6,9 @@ const data = generateDemoData();
 function logReturns(symbol: string, tenantSlug = "northwind"): number[] {
   const tenant = data.tenants.find((t) => t.slug === tenantSlug);
   const instrument = data.instruments.find((i) => i.tenantId === tenant?.id && i.symbol === symbol);
-  const closes = data.priceBars.filter((bar) => bar.instrumentId === instrument?.id).map((bar) => Number(bar.close));
+  const closes = data.priceBars
+    .filter((bar) => bar.instrumentId === instrument?.id)
+    .map((bar) => Number(bar.close));
   return closes.slice(1).map((close, i) => Math.log(close / (closes[i] as number)));
 }
 
@@ -59,25 +61,33 @@ describe("demo data generator", () => {
       const instruments = data.instruments.filter((i) => i.tenantId === tenant.id);
       expect(instruments).toHaveLength(31);
       expect(new Set(instruments.map((i) => i.sector)).size).toBeGreaterThanOrEqual(6);
-      expect(instruments.filter((i) => i.assetClass === "INDEX").map((i) => i.symbol)).toEqual(["RDX"]);
+      expect(instruments.filter((i) => i.assetClass === "INDEX").map((i) => i.symbol)).toEqual([
+        "RDX",
+      ]);
     }
     const traders = data.users.filter((u) => u.role === "TRADER");
     for (const trader of traders) {
       expect(data.accounts.filter((a) => a.traderId === trader.id)).toHaveLength(1);
       expect(data.profiles.filter((p) => p.traderId === trader.id)).toHaveLength(1);
-      expect(data.positions.filter((p) => p.traderId === trader.id).length).toBeGreaterThanOrEqual(5);
+      expect(data.positions.filter((p) => p.traderId === trader.id).length).toBeGreaterThanOrEqual(
+        5,
+      );
       expect(data.limits.filter((l) => l.traderId === trader.id)).toHaveLength(8);
     }
   });
 
   it("has three years of weekday closes per instrument, ending on the chosen day, all positive", () => {
-    const days = [...new Set(data.priceBars.map((bar) => (bar.day as Date).toISOString().slice(0, 10)))];
+    const days = [
+      ...new Set(data.priceBars.map((bar) => (bar.day as Date).toISOString().slice(0, 10))),
+    ];
     expect(days).toHaveLength(DEFAULT_DEMO_OPTIONS.dayCount);
     expect(days.at(-1)).toBe(DEFAULT_DEMO_OPTIONS.endDay);
     expect(days[0]).toBe("2023-12-29");
     expect(days.every((day) => ![0, 6].includes(new Date(day).getUTCDay()))).toBe(true);
     expect(data.priceBars).toHaveLength(62 * DEFAULT_DEMO_OPTIONS.dayCount);
-    expect(data.priceBars.every((bar) => Number(bar.close) > 0 && Number.isFinite(Number(bar.close)))).toBe(true);
+    expect(
+      data.priceBars.every((bar) => Number(bar.close) > 0 && Number.isFinite(Number(bar.close))),
+    ).toBe(true);
   });
 
   it("moves names of one sector together more than names of different sectors", () => {

@@ -14,7 +14,11 @@ export interface DemoOptions {
   dayCount: number;
 }
 
-export const DEFAULT_DEMO_OPTIONS: DemoOptions = { seed: 20_240_101, endDay: "2026-11-20", dayCount: 756 };
+export const DEFAULT_DEMO_OPTIONS: DemoOptions = {
+  seed: 20_240_101,
+  endDay: "2026-11-20",
+  dayCount: 756,
+};
 export const DEMO_PASSWORD = "risk-demo-2026";
 
 export interface DemoLogin {
@@ -105,14 +109,31 @@ export function generateDemoData(options: DemoOptions = DEFAULT_DEMO_OPTIONS): D
       data.logins.push({ tenant: tenantSpec.name, ...trader.login });
       // The second firm runs the same styles with larger books.
       const scale = 1 + tenantIndex * 0.5;
-      const book = buildBook({ ...style, grossExposure: style.grossExposure * scale }, random, closes, days);
-      addTraderRows(data, { tenantId, traderId: trader.row.id as string, email: trader.login.email }, style, book, instrumentIds);
+      const book = buildBook(
+        { ...style, grossExposure: style.grossExposure * scale },
+        random,
+        closes,
+        days,
+      );
+      addTraderRows(
+        data,
+        { tenantId, traderId: trader.row.id as string, email: trader.login.email },
+        style,
+        book,
+        instrumentIds,
+      );
     });
   });
   return data;
 }
 
-function userRow(tenantId: string, slug: string, handle: string, name: string, role: "ADMIN" | "TRADER") {
+function userRow(
+  tenantId: string,
+  slug: string,
+  handle: string,
+  name: string,
+  role: "ADMIN" | "TRADER",
+) {
   const email = `${handle}@${slug}.example.com`;
   return {
     row: { id: idFor("user", email), tenantId, email, name, role },
@@ -145,7 +166,8 @@ function buildBook(
   days: string[],
 ): Book {
   const picks = shuffle([...INSTRUMENTS], random).slice(0, style.holdings);
-  const shortCount = style.longShare < 1 ? Math.max(1, Math.round((1 - style.longShare) * style.holdings)) : 0;
+  const shortCount =
+    style.longShare < 1 ? Math.max(1, Math.round((1 - style.longShare) * style.holdings)) : 0;
   const longCount = style.holdings - shortCount;
   const weights = [
     style.largestWeight,
@@ -171,7 +193,9 @@ function buildBook(
   const gross = holdings.reduce((sum, h) => sum + Math.abs(notional(h)), 0);
   const net = holdings.reduce((sum, h) => sum + notional(h), 0);
   const nav = round(gross / style.leverage, 2);
-  const largest = holdings.reduce((a, b) => (Math.abs(notional(b)) > Math.abs(notional(a)) ? b : a));
+  const largest = holdings.reduce((a, b) =>
+    Math.abs(notional(b)) > Math.abs(notional(a)) ? b : a,
+  );
   return { holdings, cash: round(nav - net, 2), nav, gross, net, largest };
 }
 
@@ -183,7 +207,13 @@ function addTraderRows(
   instrumentIds: Map<string, string>,
 ) {
   const { tenantId, traderId, email } = trader;
-  data.accounts.push({ id: idFor("account", email), tenantId, traderId, cash: money(book.cash, 2), baseCurrency: "USD" });
+  data.accounts.push({
+    id: idFor("account", email),
+    tenantId,
+    traderId,
+    cash: money(book.cash, 2),
+    baseCurrency: "USD",
+  });
   for (const holding of book.holdings) {
     data.positions.push({
       id: idFor("position", email, holding.spec.symbol),
@@ -212,7 +242,13 @@ function addTraderRows(
     ["MAX_NET_EXPOSURE", Math.abs(book.net) / target("MAX_NET_EXPOSURE"), 2, "SOFT"],
     ["MAX_LEVERAGE", book.gross / book.nav / target("MAX_LEVERAGE"), 4, "HARD"],
     ["MAX_CONCENTRATION", largestNotional / book.gross / target("MAX_CONCENTRATION"), 4, "SOFT"],
-    ["MAX_POSITION_NOTIONAL", largestNotional / target("MAX_POSITION_NOTIONAL"), 2, "SOFT", book.largest.spec.symbol],
+    [
+      "MAX_POSITION_NOTIONAL",
+      largestNotional / target("MAX_POSITION_NOTIONAL"),
+      2,
+      "SOFT",
+      book.largest.spec.symbol,
+    ],
     ["MAX_VAR", book.nav * VAR_BUDGET[style.tolerance], 2, "HARD"],
     ["MAX_DRAWDOWN", style.maxDrawdownTolerance, 4, "SOFT"],
     ["MAX_DAILY_LOSS", book.nav * 0.02, 2, "SOFT"],

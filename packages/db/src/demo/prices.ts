@@ -38,7 +38,11 @@ export function simulateCloses(
     appendClose(closes, benchmark.symbol, market);
     for (const spec of instruments) {
       const own = spec.idiosyncraticVol * random.normal();
-      appendClose(closes, spec.symbol, spec.beta * market + (sectorMove.get(spec.sector) ?? 0) + own);
+      appendClose(
+        closes,
+        spec.symbol,
+        spec.beta * market + (sectorMove.get(spec.sector) ?? 0) + own,
+      );
     }
   }
   return closes;

@@ -4,7 +4,16 @@ import { createTestDatabase, type TestDatabase } from "../testing/index.ts";
 import { DEMO_PASSWORD, generateDemoData } from "./generate.ts";
 import { seedDemoData } from "./seed.ts";
 
-const TABLES = ["Tenant", "User", "Account", "Instrument", "PriceBar", "Position", "RiskProfile", "RiskLimit"];
+const TABLES = [
+  "Tenant",
+  "User",
+  "Account",
+  "Instrument",
+  "PriceBar",
+  "Position",
+  "RiskProfile",
+  "RiskLimit",
+];
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -50,7 +59,10 @@ describe("seedDemoData", () => {
 
   it("keeps what users edited since the first seed", async () => {
     const limit = await database.db.riskLimit.findFirstOrThrow({ where: { type: "MAX_LEVERAGE" } });
-    await database.db.riskLimit.update({ where: { id: limit.id }, data: { threshold: "7.5", version: 2 } });
+    await database.db.riskLimit.update({
+      where: { id: limit.id },
+      data: { threshold: "7.5", version: 2 },
+    });
     await seedDemoData(database.db);
     const after = await database.db.riskLimit.findUniqueOrThrow({ where: { id: limit.id } });
     expect(after.threshold.toString()).toBe("7.5");
@@ -58,7 +70,9 @@ describe("seedDemoData", () => {
   });
 
   it("lets every demo user sign in with the demo password", async () => {
-    const user = await database.db.user.findFirstOrThrow({ where: { email: "maya@northwind.example.com" } });
+    const user = await database.db.user.findFirstOrThrow({
+      where: { email: "maya@northwind.example.com" },
+    });
     expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash)).toBe(true);
   });
 });

@@ -1,9 +1,21 @@
 import type { Db } from "../client.ts";
 import { hashPassword } from "../password.ts";
-import { DEFAULT_DEMO_OPTIONS, DEMO_PASSWORD, type DemoData, generateDemoData } from "./generate.ts";
+import {
+  DEFAULT_DEMO_OPTIONS,
+  DEMO_PASSWORD,
+  type DemoData,
+  generateDemoData,
+} from "./generate.ts";
 
 export type SeedCounts = Record<
-  "tenants" | "users" | "accounts" | "instruments" | "priceBars" | "positions" | "profiles" | "limits",
+  | "tenants"
+  | "users"
+  | "accounts"
+  | "instruments"
+  | "priceBars"
+  | "positions"
+  | "profiles"
+  | "limits",
   number
 >;
 
@@ -54,13 +66,21 @@ export async function seedDemoData(
   const counts = {} as SeedCounts;
   counts.tenants = (await db.tenant.createMany({ data: data.tenants, skipDuplicates: true })).count;
   counts.users = (await db.user.createMany({ data: newUsers, skipDuplicates: true })).count;
-  counts.accounts = (await db.account.createMany({ data: data.accounts, skipDuplicates: true })).count;
+  counts.accounts = (
+    await db.account.createMany({ data: data.accounts, skipDuplicates: true })
+  ).count;
   counts.instruments = (
     await db.instrument.createMany({ data: data.instruments, skipDuplicates: true })
   ).count;
   counts.priceBars = await insertPriceBars(db, data.priceBars);
-  counts.positions = (await db.position.createMany({ data: data.positions, skipDuplicates: true })).count;
-  counts.profiles = (await db.riskProfile.createMany({ data: data.profiles, skipDuplicates: true })).count;
-  counts.limits = (await db.riskLimit.createMany({ data: data.limits, skipDuplicates: true })).count;
+  counts.positions = (
+    await db.position.createMany({ data: data.positions, skipDuplicates: true })
+  ).count;
+  counts.profiles = (
+    await db.riskProfile.createMany({ data: data.profiles, skipDuplicates: true })
+  ).count;
+  counts.limits = (
+    await db.riskLimit.createMany({ data: data.limits, skipDuplicates: true })
+  ).count;
   return counts;
 }

@@ -17,7 +17,9 @@ describe("embedded PostgreSQL", () => {
     const first = await startEmbeddedPostgres({ dataDir, port: 0 });
     expect((await applyMigrations(first.url)).length).toBeGreaterThan(0);
     const db = createDb({ databaseUrl: first.url, poolSize: 4 });
-    await db.tenant.create({ data: { id: crypto.randomUUID(), slug: "persisted", name: "Persisted" } });
+    await db.tenant.create({
+      data: { id: crypto.randomUUID(), slug: "persisted", name: "Persisted" },
+    });
     // Concurrent queries over several pooled connections share the single PGlite session safely.
     const counts = await Promise.all(Array.from({ length: 12 }, () => db.tenant.count()));
     expect(counts).toEqual(Array(12).fill(1));
@@ -46,11 +48,15 @@ describe("embedded PostgreSQL", () => {
     );
     await expect(
       db.$transaction(async (tx) => {
-        await tx.tenant.create({ data: { id: crypto.randomUUID(), slug: "rolled-back", name: "x" } });
+        await tx.tenant.create({
+          data: { id: crypto.randomUUID(), slug: "rolled-back", name: "x" },
+        });
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
-    const found = (await db.tenant.findMany({ where: { slug: { startsWith: "tx-" } } })).map((t) => t.slug);
+    const found = (await db.tenant.findMany({ where: { slug: { startsWith: "tx-" } } })).map(
+      (t) => t.slug,
+    );
     expect(found.sort()).toEqual(slugs);
     expect(await db.tenant.count({ where: { slug: "rolled-back" } })).toBe(0);
     await db.$disconnect();

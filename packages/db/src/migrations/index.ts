@@ -47,11 +47,11 @@ export async function createMigration(
 ): Promise<{ folder: string; script: string } | null> {
   const script = await diffMigrationsToSchema(databaseUrl);
   if (script === "") return null;
-  const stamp = now
-    .toISOString()
-    .replace(/[-:T]/g, "")
-    .slice(0, 14);
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   const folder = await writeMigration(`${stamp}_${slug || "migration"}`, `${script}\n`);
   return { folder, script };
 }

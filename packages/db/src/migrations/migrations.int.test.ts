@@ -16,7 +16,10 @@ afterEach(async () => {
 
 async function committedMigrationNames() {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 describe("migrations", () => {
@@ -42,10 +45,18 @@ describe("migrations", () => {
     try {
       await cp(migrationsDir, folder, { recursive: true });
       await applyMigrations(database.url, folder);
-      await database.db.tenant.create({ data: { id: crypto.randomUUID(), slug: "kept", name: "Kept" } });
+      await database.db.tenant.create({
+        data: { id: crypto.randomUUID(), slug: "kept", name: "Kept" },
+      });
 
-      await writeMigration("29990101000000_add_tenant_note", 'ALTER TABLE "Tenant" ADD COLUMN "note" TEXT;\n', folder);
-      expect(await applyMigrations(database.url, folder)).toEqual(["29990101000000_add_tenant_note"]);
+      await writeMigration(
+        "29990101000000_add_tenant_note",
+        'ALTER TABLE "Tenant" ADD COLUMN "note" TEXT;\n',
+        folder,
+      );
+      expect(await applyMigrations(database.url, folder)).toEqual([
+        "29990101000000_add_tenant_note",
+      ]);
 
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();

@@ -10,6 +10,14 @@ import { parse as parseConnectionString } from "pg-connection-string";
 
 type SchemaEngine = engineBindings.SchemaEngine;
 
+// The one WebAssembly call used here; Node has the global, but @types/node 20 does not declare it.
+declare const WebAssembly: {
+  instantiate(
+    bytes: Uint8Array,
+    imports: Record<string, object>,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+};
+
 let loaded: Promise<void> | undefined;
 
 // The package's entry imports its .wasm as an ES module, which Node 20 only allows behind
@@ -21,7 +29,7 @@ function loadWasm(): Promise<void> {
     const entry = require.resolve("@prisma/schema-engine-wasm");
     const bytes = await readFile(join(dirname(entry), "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, {
-      "./schema_engine_bg.js": engineBindings as unknown as WebAssembly.ModuleImports,
+      "./schema_engine_bg.js": engineBindings,
     });
     engineBindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
@@ -85,7 +93,7 @@ function withCatalogCharSupport(adapter: PgAdapter): PgAdapter {
 class MigrationAdapterFactory extends PrismaPg {
   constructor(
     private readonly pool: pg.Pool,
-    private readonly config: pg.PoolConfig,
+    private readonly connectionConfig: pg.PoolConfig,
   ) {
     super(pool);
   }
@@ -97,7 +105,7 @@ class MigrationAdapterFactory extends PrismaPg {
   override async connectToShadowDb() {
     const database = `rd_shadow_${randomUUID().replaceAll("-", "")}`;
     await this.pool.query(`CREATE DATABASE "${database}"`);
-    const shadowPool = new pg.Pool({ ...this.config, database });
+    const shadowPool = new pg.Pool({ ...this.connectionConfig, database });
     const adapter = withCatalogCharSupport(
       await new PrismaPg(shadowPool, { disposeExternalPool: true }).connect(),
     );

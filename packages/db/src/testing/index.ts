@@ -34,7 +34,9 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
  * A fresh database of its own for one test file, migrated to the committed schema, so test files
  * can run in parallel without seeing each other's rows.
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const name = `rd_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   await onServer((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = databaseUrlFor(name);

@@ -1,0 +1,142 @@
+/**
+ * Starts the dashboard: picks the database (DATABASE_URL, or the embedded PGlite when unset),
+ * migrates and seeds it when configured to, then runs Next.js (`dev` or `start`) against it.
+ * The embedded database lives in this process, so it stops when the app stops.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { createDb } from "@repo/db";
+import { DEMO_PASSWORD, type DemoLogin, generateDemoData, seedDemoData } from "@repo/db/demo";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "@repo/db/embedded";
+import { applyMigrations } from "@repo/db/migrations";
+import { redactRedisUrl } from "@repo/risk-cache";
+import pg from "pg";
+import { type AppConfig, ConfigError, readConfig } from "../src/server/config.ts";
+
+const log = (message: string) => console.info(`risk-dashboard: ${message}`);
+const appDir = fileURLToPath(new URL("../", import.meta.url));
+const defaultDataDir = fileURLToPath(new URL("../../../.data/pglite", import.meta.url));
+
+async function main() {
+  const mode = process.argv[2] === "dev" ? "dev" : "start";
+  const config = readConfigOrExit();
+  const { url: databaseUrl, embedded } = await openDatabase(config);
+  log(`cache: ${describeCache(config)}`);
+
+  const reachable = await probeDatabase(databaseUrl);
+  if (reachable === true) {
+    await prepareDatabase(config, databaseUrl);
+  } else {
+    log(
+      `database: cannot reach ${withoutPassword(databaseUrl)} (${reachable}). ` +
+        "Starting anyway: /api/health reports the database as down until it answers.",
+    );
+  }
+
+  const next = runNext(mode, config, databaseUrl);
+  const stop = (signal: NodeJS.Signals) => next.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  next.on("exit", async (code, signal) => {
+    await embedded?.stop();
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+function readConfigOrExit(): AppConfig {
+  try {
+    return readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`risk-dashboard: configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function openDatabase(
+  config: AppConfig,
+): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
+  if (config.databaseUrl) {
+    log(`database: external PostgreSQL at ${withoutPassword(config.databaseUrl)}`);
+    return { url: config.databaseUrl };
+  }
+  const dataDir = config.embeddedDbDir ?? defaultDataDir;
+  try {
+    const embedded = await startEmbeddedPostgres({ dataDir, port: config.embeddedDbPort });
+    log(`database: embedded PostgreSQL (PGlite), data in ${dataDir}, serving ${embedded.url}`);
+    return { url: embedded.url, embedded };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(
+      `risk-dashboard: could not start the embedded database on port ${config.embeddedDbPort} (${reason}). ` +
+        "Is another instance running? Set EMBEDDED_DB_PORT, or DATABASE_URL for an external PostgreSQL.",
+    );
+    process.exit(1);
+  }
+}
+
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
+/** true, or the reason the server cannot be reached, within a few seconds. */
+async function probeDatabase(url: string): Promise<true | string> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch (error) {
+    return error instanceof Error ? error.message || error.name : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function prepareDatabase(config: AppConfig, url: string) {
+  if (config.migrateOnStart) {
+    const applied = await applyMigrations(url);
+    log(
+      applied.length
+        ? `database: applied migrations ${applied.join(", ")}`
+        : "database: schema is up to date",
+    );
+  }
+  if (config.seedDemoData) {
+    const db = createDb({ databaseUrl: url, poolSize: 2 });
+    const inserted = await seedDemoData(db).finally(() => db.$disconnect());
+    const rows = Object.values(inserted).reduce((sum, count) => sum + count, 0);
+    log(rows ? `demo data: inserted ${rows} rows` : "demo data: already present");
+    printLogins(generateDemoData().logins);
+  }
+}
+
+function printLogins(logins: DemoLogin[]) {
+  log(`demo logins (password for all: ${DEMO_PASSWORD})`);
+  for (const login of logins) {
+    console.info(`  ${login.role.padEnd(6)}  ${login.email.padEnd(32)}  ${login.tenant}`);
+  }
+}
+
+function describeCache(config: AppConfig): string {
+  if (config.redis.mode === "memory") return "in-memory (REDIS_URL is not set)";
+  if (config.redis.mode === "redis") return `Redis at ${redactRedisUrl(config.redis.url)}`;
+  return `Redis Cluster via ${config.redis.nodes.map((n) => `${n.host}:${n.port}`).join(", ")}`;
+}
+
+function runNext(mode: "dev" | "start", config: AppConfig, databaseUrl: string): ChildProcess {
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  log(`starting Next.js (${mode}) on http://localhost:${config.port}`);
+  return spawn(process.execPath, [nextBin, mode, "--port", String(config.port)], {
+    cwd: appDir,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_MODE: config.databaseMode },
+  });
+}
+
+await main();

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "./config.ts";
+
+describe("readConfig", () => {
+  it("defaults to the embedded database, an in-memory cache and demo data", () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({
+      databaseUrl: undefined,
+      databaseMode: "embedded",
+      databasePoolSize: 10,
+      redis: { mode: "memory" },
+      port: 3000,
+      embeddedDbPort: 54_329,
+      migrateOnStart: true,
+      seedDemoData: true,
+    });
+  });
+
+  it("treats a DATABASE_URL as an external database that is migrated but not seeded unless asked", () => {
+    const external = readConfig({ DATABASE_URL: "postgresql://app:pw@db:5432/risk" });
+    expect(external).toMatchObject({
+      databaseMode: "external",
+      seedDemoData: false,
+      migrateOnStart: true,
+    });
+    const asked = readConfig({
+      DATABASE_URL: "postgres://db/risk",
+      SEED_DEMO_DATA: "true",
+      MIGRATE_ON_START: "0",
+    });
+    expect(asked).toMatchObject({ seedDemoData: true, migrateOnStart: false });
+  });
+
+  it("reads Redis and Redis Cluster settings from REDIS_URL", () => {
+    expect(readConfig({ REDIS_URL: "redis://127.0.0.1:6379" }).redis.mode).toBe("redis");
+    expect(readConfig({ REDIS_URL: "redis://a:7000,redis://b:7001" }).redis.mode).toBe("cluster");
+  });
+
+  it("explains a bad setting in one line that names the variable", () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ REDIS_URL: "localhost:6379" }, /^REDIS_URL must start with redis:\/\//],
+      [{ DATABASE_URL: "mysql://db/risk" }, /^DATABASE_URL: must be a postgresql:\/\/ URL/],
+      [{ DATABASE_POOL_SIZE: "0" }, /^DATABASE_POOL_SIZE: /],
+      [{ PORT: "http" }, /^PORT: /],
+      [{ SEED_DEMO_DATA: "yes please" }, /^SEED_DEMO_DATA: /],
+    ];
+    for (const [env, message] of cases) {
+      expect(() => readConfig(env)).toThrow(ConfigError);
+      expect(() => readConfig(env)).toThrow(message);
+    }
+  });
+});

@@ -1,0 +1,1 @@
+export { default } from "@repo/vitest-config";

@@ -1,0 +1,5 @@
+export {
+  type DirectoryTenant,
+  type DirectoryUser,
+  listTenantDirectory,
+} from "./services/directory/list-tenant-directory.ts";

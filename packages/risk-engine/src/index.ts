@@ -1,0 +1,1 @@
+export { cumulativeReturn, maxDrawdown, type Returns } from "./returns.ts";

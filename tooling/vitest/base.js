@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+// Plain JavaScript: Vitest loads this through Node, which does not strip TypeScript on Node 20.
+/**
+ * Shared by every package: tests next to the code, generous timeouts for the integration tests
+ * that create and migrate a database of their own, and a JSON report that .ci/run adds up.
+ */
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
+  },
+});
