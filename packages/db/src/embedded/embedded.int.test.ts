@@ -1,9 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../client.ts";
 import { applyMigrations } from "../migrations/index.ts";
+import { writeMigration } from "../migrations/migrations-folder.ts";
+import { migrationsDir } from "../paths.ts";
 import { startEmbeddedPostgres } from "./index.ts";
 
 let dataDir: string;
@@ -32,6 +35,40 @@ describe("embedded PostgreSQL", () => {
     expect((await again.tenant.findMany()).map((t) => t.slug)).toEqual(["persisted"]);
     await again.$disconnect();
     await second.stop();
+  });
+
+  it("migrates a data folder made by an older schema forward, keeping its rows", async () => {
+    const oldDataDir = await mkdtemp(join(tmpdir(), "rd-embedded-old-"));
+    const migrations = await mkdtemp(join(tmpdir(), "rd-migrations-"));
+    try {
+      await cp(migrationsDir, migrations, { recursive: true });
+      const before = await startEmbeddedPostgres({ dataDir: oldDataDir, port: 0 });
+      await applyMigrations(before.url, migrations);
+      const db = createDb({ databaseUrl: before.url });
+      await db.tenant.create({ data: { id: crypto.randomUUID(), slug: "old", name: "Old" } });
+      await db.$disconnect();
+      await before.stop();
+
+      // A release adds a migration; the next start applies it to the existing data folder.
+      await writeMigration(
+        "29990101000000_add_tenant_note",
+        'ALTER TABLE "Tenant" ADD COLUMN "note" TEXT;\n',
+        migrations,
+      );
+      const after = await startEmbeddedPostgres({ dataDir: oldDataDir, port: 0 });
+      expect(await applyMigrations(after.url, migrations)).toEqual([
+        "29990101000000_add_tenant_note",
+      ]);
+      const client = new pg.Client({ connectionString: after.url });
+      await client.connect();
+      const { rows } = await client.query('SELECT slug, note FROM "Tenant"');
+      await client.end();
+      await after.stop();
+      expect(rows).toEqual([{ slug: "old", note: null }]);
+    } finally {
+      await rm(oldDataDir, { recursive: true, force: true });
+      await rm(migrations, { recursive: true, force: true });
+    }
   });
 
   it("keeps transactions of concurrent connections apart", async () => {
