@@ -1,11 +1,14 @@
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../client.ts";
+import {
+  addLaterMigration,
+  LATER_MIGRATION,
+  readTenantNotes,
+} from "../migrations/forward-migration-fixture.ts";
 import { applyMigrations } from "../migrations/index.ts";
-import { writeMigration } from "../migrations/migrations-folder.ts";
 import { migrationsDir } from "../paths.ts";
 import { startEmbeddedPostgres } from "./index.ts";
 
@@ -50,19 +53,10 @@ describe("embedded PostgreSQL", () => {
       await before.stop();
 
       // A release adds a migration; the next start applies it to the existing data folder.
-      await writeMigration(
-        "29990101000000_add_tenant_note",
-        'ALTER TABLE "Tenant" ADD COLUMN "note" TEXT;\n',
-        migrations,
-      );
+      await addLaterMigration(migrations);
       const after = await startEmbeddedPostgres({ dataDir: oldDataDir, port: 0 });
-      expect(await applyMigrations(after.url, migrations)).toEqual([
-        "29990101000000_add_tenant_note",
-      ]);
-      const client = new pg.Client({ connectionString: after.url });
-      await client.connect();
-      const { rows } = await client.query('SELECT slug, note FROM "Tenant"');
-      await client.end();
+      expect(await applyMigrations(after.url, migrations)).toEqual([LATER_MIGRATION]);
+      const rows = await readTenantNotes(after.url);
       await after.stop();
       expect(rows).toEqual([{ slug: "old", note: null }]);
     } finally {

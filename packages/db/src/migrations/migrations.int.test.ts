@@ -1,12 +1,15 @@
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrationsDir } from "../paths.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/index.ts";
+import {
+  addLaterMigration,
+  LATER_MIGRATION,
+  readTenantNotes,
+} from "./forward-migration-fixture.ts";
 import { applyMigrations, diffMigrationsToSchema } from "./index.ts";
-import { writeMigration } from "./migrations-folder.ts";
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -49,19 +52,10 @@ describe("migrations", () => {
         data: { id: crypto.randomUUID(), slug: "kept", name: "Kept" },
       });
 
-      await writeMigration(
-        "29990101000000_add_tenant_note",
-        'ALTER TABLE "Tenant" ADD COLUMN "note" TEXT;\n',
-        folder,
-      );
-      expect(await applyMigrations(database.url, folder)).toEqual([
-        "29990101000000_add_tenant_note",
-      ]);
+      await addLaterMigration(folder);
+      expect(await applyMigrations(database.url, folder)).toEqual([LATER_MIGRATION]);
 
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      const { rows } = await client.query('SELECT slug, note FROM "Tenant"');
-      await client.end();
+      const rows = await readTenantNotes(database.url);
       expect(rows).toEqual([{ slug: "kept", note: null }]);
     } finally {
       await rm(folder, { recursive: true, force: true });
