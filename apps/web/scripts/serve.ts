@@ -26,7 +26,12 @@ async function main() {
 
   const reachable = await probeDatabase(databaseUrl);
   if (reachable === true) {
-    await prepareDatabase(config, databaseUrl);
+    await prepareDatabase(config, databaseUrl).catch(async (error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      console.error(`risk-dashboard: preparing the database failed: ${reason}`);
+      await embedded?.stop();
+      process.exit(1);
+    });
   } else {
     log(
       `database: cannot reach ${withoutPassword(databaseUrl)} (${reachable}). ` +
