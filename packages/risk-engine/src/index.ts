@@ -1,1 +1,2 @@
-export { cumulativeReturn, maxDrawdown, type Returns } from "./returns.ts";
+export { RiskInputError, type RiskInputErrorCode } from "./errors.ts";
+export * from "./series/index.ts";
