@@ -1,0 +1,134 @@
+import { RiskInputError } from "../errors.ts";
+import { beta } from "../series/benchmark.ts";
+import { equityAndDrawdown, maxDrawdown } from "../series/drawdown.ts";
+import { inverseNormalCdf } from "../series/inverse-normal.ts";
+import { nanMean, nanStd } from "../series/moments.ts";
+import { sharpeRatio, sortinoRatio } from "../series/ratios.ts";
+import { annualVolatility } from "../series/returns.ts";
+import {
+  assertConfidence,
+  lowerTailMeanOfSorted,
+  quantileOfSorted,
+  sortedValues,
+} from "../series/value-at-risk.ts";
+import { buildBook, concentrationOf, sectorsOf } from "./book.ts";
+import { type BookHistory, simulateHistory } from "./history.ts";
+import { utiliseLimits } from "./limits.ts";
+import { riskScore } from "./score.ts";
+import type { PortfolioInput, RiskMetrics } from "./types.ts";
+
+const asLoss = (signed: number) => (Number.isNaN(signed) ? Number.NaN : Math.max(0, -signed));
+const normalDensity = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+
+/**
+ * Every risk number of one trader's book, from cash, positions, last prices, daily closes, the
+ * risk profile and the limits. Pure: the same input gives the same output.
+ */
+export function computeRiskMetrics(input: PortfolioInput): RiskMetrics {
+  const { profile } = input;
+  assertInput(input);
+  const book = buildBook(input.positions, input.instruments);
+  const nav = input.cash + book.net;
+  const navPositive = nav > 0;
+  const leverage = navPositive ? book.gross / nav : book.gross > 0 ? Number.POSITIVE_INFINITY : 0;
+
+  const simulated = simulateHistory(book.holdings, input.history, profile.lookbackDays);
+  const returns = simulated.pnl.map((pnl) => (navPositive ? pnl / nav : Number.NaN));
+  const risk = oneDayRisk(simulated, profile.confidence);
+  const curves = navPositive ? equityAndDrawdown(returns) : nanCurves(returns.length + 1);
+  const volatility = annualVolatility(returns);
+  const drawdown = maxDrawdown(returns);
+  const currentDrawdown = returns.length > 0 ? (curves.drawdown.at(-1) ?? Number.NaN) : Number.NaN;
+  const concentration = concentrationOf(book.holdings);
+
+  const limits = utiliseLimits(input.limits, {
+    gross: book.gross,
+    net: book.net,
+    leverage,
+    largestWeight: concentration.largestWeight,
+    holdings: book.holdings,
+    historicalVaR: risk.historicalVaR,
+    maxDrawdown: drawdown,
+    dayPnl: book.dayPnl,
+  });
+  const navAtPreviousClose = nav - book.dayPnl;
+
+  return {
+    nav,
+    cash: input.cash,
+    marketValue: book.net,
+    dayPnl: book.dayPnl,
+    dayPnlPct: navAtPreviousClose > 0 ? book.dayPnl / navAtPreviousClose : Number.NaN,
+    exposure: { gross: book.gross, net: book.net, long: book.long, short: book.short },
+    leverage,
+    concentration,
+    sectors: sectorsOf(book.holdings, book.gross),
+    holdings: book.holdings,
+    excluded: book.excluded,
+    history: {
+      days: simulated.days,
+      pnl: Array.from(simulated.pnl),
+      returns: Array.from(returns),
+      equity: Array.from(curves.equity),
+      drawdown: Array.from(curves.drawdown),
+      gaps: simulated.gaps,
+    },
+    confidence: profile.confidence,
+    risk,
+    volatility,
+    sharpe: sharpeRatio(returns),
+    sortino: sortinoRatio(returns),
+    maxDrawdown: drawdown,
+    currentDrawdown,
+    beta: simulated.benchmarkReturns ? beta(returns, simulated.benchmarkReturns) : Number.NaN,
+    limits,
+    score: riskScore(limits, { volatility, currentDrawdown, profile }),
+    flags: {
+      navNonPositive: !navPositive,
+      shortHistory: simulated.pnl.length < profile.lookbackDays,
+    },
+  };
+}
+
+/**
+ * One-day VaR and expected shortfall in currency, straight from the simulated P&L (so they stay
+ * meaningful when NAV is not positive). One sort serves the historical pair.
+ */
+function oneDayRisk(simulated: BookHistory, confidence: number): RiskMetrics["risk"] {
+  const sorted = sortedValues(simulated.pnl);
+  const mean = nanMean(simulated.pnl);
+  const deviation = nanStd(simulated.pnl, 1);
+  const z = inverseNormalCdf(1 - confidence);
+  return {
+    historicalVaR: asLoss(quantileOfSorted(sorted, 1 - confidence)),
+    historicalCVaR: asLoss(lowerTailMeanOfSorted(sorted, confidence)),
+    parametricVaR: asLoss(mean + z * deviation),
+    parametricCVaR: asLoss(mean - (deviation * normalDensity(z)) / (1 - confidence)),
+  };
+}
+
+function nanCurves(length: number) {
+  return {
+    equity: new Float64Array(length).fill(Number.NaN),
+    drawdown: new Float64Array(length).fill(Number.NaN),
+  };
+}
+
+function assertInput({ cash, profile }: PortfolioInput) {
+  assertConfidence(profile.confidence);
+  if (!Number.isFinite(cash)) {
+    throw new RiskInputError("INVALID_OPTION", `cash must be a finite number, got ${cash}`);
+  }
+  if (!(Number.isInteger(profile.lookbackDays) && profile.lookbackDays >= 2)) {
+    throw new RiskInputError(
+      "INVALID_OPTION",
+      `lookbackDays must be a whole number ≥ 2, got ${profile.lookbackDays}`,
+    );
+  }
+  if (!(profile.maxDrawdownTolerance > 0)) {
+    throw new RiskInputError(
+      "INVALID_OPTION",
+      `maxDrawdownTolerance must be positive, got ${profile.maxDrawdownTolerance}`,
+    );
+  }
+}

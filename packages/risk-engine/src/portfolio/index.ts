@@ -1,0 +1,3 @@
+export { computeRiskMetrics } from "./compute-risk-metrics.ts";
+export { VOLATILITY_BUDGET } from "./score.ts";
+export type * from "./types.ts";
