@@ -38,8 +38,10 @@ describe("computeRiskMetrics on a book checked by hand", () => {
   it("revalues today's holdings on past closes", () => {
     expect(metrics.history.days).toEqual(["2026-01-06", "2026-01-07", "2026-01-08", "2026-01-09"]);
     const expected = [1_100, -1_600, 454.5454545454547, 1_222.2222222222229];
-    metrics.history.pnl.forEach((pnl, i) => close(pnl, expected[i] as number, 9));
-    metrics.history.returns.forEach((r, i) => close(r, (expected[i] as number) / 20_000, 12));
+    expected.forEach((pnl, i) => {
+      close(metrics.history.pnl[i] as number, pnl, 9);
+      close(metrics.history.returns[i] as number, pnl / 20_000, 12);
+    });
     expect(metrics.history.gaps).toBe(0);
     expect(metrics.history.equity).toHaveLength(5);
     close(metrics.history.equity.at(-1) as number, 1.053321590909091, 12);
