@@ -1,15 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { cacheKey } from "./keys.ts";
+import { CacheKeyError, cacheKey, entryKeys } from "./keys.ts";
 
 const subject = { tenantId: "t1", userId: "u1" };
 
-describe("cacheKey", () => {
-  it("puts the tenant in a Redis Cluster hash tag so a tenant's keys share one slot", () => {
-    expect(cacheKey("metrics", subject)).toBe("risk:metrics:u1:{t1}");
-    expect(cacheKey("profile", subject).match(/\{(.*)\}/)?.[1]).toBe("t1");
+describe("cache keys", () => {
+  it("name a value risk:v<schema>:<kind>:<userId>:{<tenantId>}", () => {
+    expect(cacheKey("metrics", subject)).toBe("risk:v1:metrics:u1:{t1}");
+    expect(cacheKey("metrics", subject, "staging")).toBe("staging:v1:metrics:u1:{t1}");
   });
 
-  it("gives each kind and user its own key", () => {
+  it("put an entry, its version counters and its lease in the tenant's hash-tag slot", () => {
+    const keys = Object.values(entryKeys("profile", subject));
+    expect(keys).toHaveLength(5);
+    for (const key of keys) expect(key.match(/\{(.*)\}/)?.[1]).toBe("t1");
+    expect(new Set(keys).size).toBe(5);
+  });
+
+  it("give each kind, user and tenant its own key", () => {
     const keys = new Set([
       cacheKey("metrics", subject),
       cacheKey("limits", subject),
@@ -19,10 +26,11 @@ describe("cacheKey", () => {
     expect(keys.size).toBe(4);
   });
 
-  it("refuses ids that are empty or could forge another key", () => {
+  it("refuse ids that are empty or could forge another key, with a typed error", () => {
     for (const bad of ["", "a:b", "a}b", "{t}", "x".repeat(65), "a b"]) {
-      expect(() => cacheKey("metrics", { ...subject, userId: bad })).toThrow(TypeError);
-      expect(() => cacheKey("metrics", { ...subject, tenantId: bad })).toThrow(TypeError);
+      expect(() => cacheKey("metrics", { ...subject, userId: bad })).toThrow(CacheKeyError);
+      expect(() => cacheKey("metrics", { ...subject, tenantId: bad })).toThrow(CacheKeyError);
     }
+    expect(() => cacheKey("metrics", { tenantId: "t1" } as never)).toThrow(CacheKeyError);
   });
 });

@@ -1,0 +1,66 @@
+import type { RedisConfig } from "./config.ts";
+import type { CacheKind } from "./keys.ts";
+import type { CustomType } from "./serializer.ts";
+
+export interface RiskCacheOptions {
+  /** From `parseRedisConfig(REDIS_URL)`; memory when omitted. */
+  redis?: RedisConfig;
+  /** First part of every key; the schema version follows it. */
+  prefix?: string;
+  /** Seconds a value stays fresh, per kind. */
+  ttlSeconds?: Partial<Record<CacheKind, number>>;
+  /** After its TTL, a value may still be served (marked stale) this long while one caller recomputes. */
+  graceSeconds?: number;
+  /** The in-process tier over Redis. */
+  memory?: { maxEntries?: number; ttlMs?: number };
+  /** How long the lease of a computation lasts, and so the longest a waiter waits for it. */
+  leaseTtlMs?: number;
+  /** How often a waiter looks for the value another process is computing. */
+  leasePollMs?: number;
+  /** Per-command timeout against Redis. */
+  commandTimeoutMs?: number;
+  /** Consecutive Redis failures that open the breaker (reads then use the in-memory fallback). */
+  failureThreshold?: number;
+  /** Lifetime of values cached in memory while Redis is unavailable. */
+  fallbackTtlMs?: number;
+  /** How long an invalidation waits for the other instances to drop their in-process copies. */
+  ackTimeoutMs?: number;
+  /** Classes to carry through the cache (Prisma's Decimal, for one). */
+  customTypes?: readonly CustomType<never, never>[];
+}
+
+export const DEFAULT_TTL_SECONDS: Record<CacheKind, number> = {
+  metrics: 30,
+  profile: 3_600,
+  limits: 1_800,
+  var: 60,
+  alerts: 30,
+};
+
+export type ResolvedOptions = Required<
+  Omit<RiskCacheOptions, "ttlSeconds" | "memory" | "redis">
+> & {
+  redis: RedisConfig;
+  ttlSeconds: Record<CacheKind, number>;
+  memory: { maxEntries: number; ttlMs: number };
+};
+
+export function resolveOptions(options: RiskCacheOptions): ResolvedOptions {
+  return {
+    redis: options.redis ?? { mode: "memory" },
+    prefix: options.prefix ?? "risk",
+    ttlSeconds: { ...DEFAULT_TTL_SECONDS, ...options.ttlSeconds },
+    graceSeconds: options.graceSeconds ?? 5,
+    memory: {
+      maxEntries: options.memory?.maxEntries ?? 5_000,
+      ttlMs: options.memory?.ttlMs ?? 2_000,
+    },
+    leaseTtlMs: options.leaseTtlMs ?? 10_000,
+    leasePollMs: options.leasePollMs ?? 15,
+    commandTimeoutMs: options.commandTimeoutMs ?? 250,
+    failureThreshold: options.failureThreshold ?? 3,
+    fallbackTtlMs: options.fallbackTtlMs ?? 5_000,
+    ackTimeoutMs: options.ackTimeoutMs ?? 250,
+    customTypes: options.customTypes ?? [],
+  };
+}

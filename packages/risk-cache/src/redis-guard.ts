@@ -1,0 +1,95 @@
+import { reconnectDelay } from "./connection.ts";
+import type { RedisTier } from "./redis-tier.ts";
+
+export const UNAVAILABLE = Symbol("redis unavailable");
+
+const MAX_PENDING_INVALIDATIONS = 10_000;
+
+/**
+ * A circuit breaker around Redis. Closed: operations go to Redis, and `failureThreshold`
+ * consecutive failures (timeouts, refused connections) open it. Open: operations answer
+ * UNAVAILABLE at once (callers use the in-memory fallback) while a probe pings Redis with
+ * exponential backoff. Invalidations made meanwhile are remembered and replayed before the
+ * breaker closes, so values cached in Redis before the outage cannot come back stale.
+ */
+export class RedisGuard {
+  private failures = 0;
+  private open = false;
+  private probing = false;
+  private pending = new Map<string, readonly string[]>();
+  private overflowed = false;
+
+  constructor(
+    private readonly tier: RedisTier,
+    private readonly failureThreshold: number,
+    private readonly onRecovered: () => void,
+    private readonly clearNamespace: () => Promise<unknown>,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  async run<T>(operation: (tier: RedisTier) => Promise<T>): Promise<T | typeof UNAVAILABLE> {
+    if (this.open) return UNAVAILABLE;
+    try {
+      const result = await operation(this.tier);
+      this.failures = 0;
+      return result;
+    } catch {
+      this.failures++;
+      if (this.failures >= this.failureThreshold || this.tier.client.status !== "ready")
+        this.trip();
+      return UNAVAILABLE;
+    }
+  }
+
+  /** An invalidation that could not reach Redis, to replay on recovery. */
+  remember(versionKey: string, keys: readonly string[]) {
+    if (this.pending.size >= MAX_PENDING_INVALIDATIONS) {
+      this.overflowed = true;
+      return;
+    }
+    this.pending.set(versionKey, [...(this.pending.get(versionKey) ?? []), ...keys]);
+    this.trip();
+  }
+
+  private trip() {
+    this.open = true;
+    if (!this.probing) {
+      this.probing = true;
+      void this.probe(0);
+    }
+  }
+
+  private async probe(attempt: number) {
+    await new Promise((resolve) => setTimeout(resolve, reconnectDelay(attempt + 1)));
+    try {
+      await this.tier.client.ping();
+      await this.replay();
+      this.open = false;
+      this.failures = 0;
+      this.probing = false;
+      this.onRecovered();
+    } catch {
+      if (this.probing) void this.probe(attempt + 1);
+    }
+  }
+
+  private async replay() {
+    if (this.overflowed) {
+      await this.clearNamespace();
+      this.overflowed = false;
+      this.pending.clear();
+      return;
+    }
+    for (const [versionKey, keys] of this.pending) {
+      await this.tier.invalidate(versionKey, keys);
+      this.pending.delete(versionKey);
+    }
+  }
+
+  stop() {
+    this.probing = false;
+  }
+}

@@ -1,0 +1,101 @@
+import { build, type Histogram } from "hdr-histogram-js";
+import { CACHE_KINDS, type CacheKind } from "./keys.ts";
+
+export interface KindCounters {
+  hits: number;
+  misses: number;
+  staleServes: number;
+  errors: number;
+  computations: number;
+}
+
+export interface LatencySummary {
+  count: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+}
+
+export interface CacheStatsSnapshot {
+  kinds: Record<CacheKind, KindCounters & { hitRate: number }>;
+  hitRate: number;
+  readLatency: LatencySummary;
+  computeLatency: LatencySummary;
+  leaseWaits: number;
+  rejectedStaleSets: number;
+  fallbackReads: number;
+  invalidations: number;
+  invalidationAckTimeouts: number;
+}
+
+const emptyCounters = (): KindCounters => ({
+  hits: 0,
+  misses: 0,
+  staleServes: 0,
+  errors: 0,
+  computations: 0,
+});
+
+/** Microsecond histograms (HdrHistogram, 3 significant digits) up to one minute. */
+function latencyHistogram(): Histogram {
+  return build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
+}
+
+function summarise(histogram: Histogram): LatencySummary {
+  const at = (percentile: number) => histogram.getValueAtPercentile(percentile) / 1_000;
+  return { count: histogram.totalCount, p50Ms: at(50), p95Ms: at(95), p99Ms: at(99) };
+}
+
+/** Counters and latency histograms of one cache instance; cheap enough for every read. */
+export class CacheStats {
+  private readonly counters = new Map<CacheKind, KindCounters>(
+    CACHE_KINDS.map((kind) => [kind, emptyCounters()]),
+  );
+  private readonly reads = latencyHistogram();
+  private readonly computes = latencyHistogram();
+  leaseWaits = 0;
+  rejectedStaleSets = 0;
+  fallbackReads = 0;
+  invalidations = 0;
+  invalidationAckTimeouts = 0;
+
+  count(kind: CacheKind, counter: keyof KindCounters) {
+    (this.counters.get(kind) as KindCounters)[counter]++;
+  }
+
+  recordRead(startedAt: number) {
+    this.reads.recordValue(Math.max(1, Math.round((performance.now() - startedAt) * 1_000)));
+  }
+
+  recordCompute(startedAt: number) {
+    this.computes.recordValue(Math.max(1, Math.round((performance.now() - startedAt) * 1_000)));
+  }
+
+  snapshot(): CacheStatsSnapshot {
+    let hits = 0;
+    let reads = 0;
+    const kinds = {} as CacheStatsSnapshot["kinds"];
+    for (const [kind, counters] of this.counters) {
+      const served = counters.hits + counters.staleServes;
+      const total = served + counters.misses;
+      hits += served;
+      reads += total;
+      kinds[kind] = { ...counters, hitRate: total === 0 ? 0 : served / total };
+    }
+    return {
+      kinds,
+      hitRate: reads === 0 ? 0 : hits / reads,
+      readLatency: summarise(this.reads),
+      computeLatency: summarise(this.computes),
+      leaseWaits: this.leaseWaits,
+      rejectedStaleSets: this.rejectedStaleSets,
+      fallbackReads: this.fallbackReads,
+      invalidations: this.invalidations,
+      invalidationAckTimeouts: this.invalidationAckTimeouts,
+    };
+  }
+}
