@@ -146,8 +146,11 @@ export class RiskCache {
     }
     let load = this.inflight.get(keys.entry) as Promise<CacheRead<T>> | undefined;
     if (!load) {
-      load = this.load(kind, keys, compute).finally(() => this.inflight.delete(keys.entry));
-      this.inflight.set(keys.entry, load);
+      const started = this.load(kind, keys, compute).finally(() => {
+        if (this.inflight.get(keys.entry) === started) this.inflight.delete(keys.entry);
+      });
+      this.inflight.set(keys.entry, started);
+      load = started;
     }
     const result = await load;
     this.stats.recordRead(started);
@@ -329,6 +332,8 @@ export class RiskCache {
 
   private applyLocally(invalidation: Invalidation) {
     this.invalidationSeq++;
+    // Loads already running may return what they read before; later reads must not join them.
+    this.inflight.clear();
     const ns = namespaceOf(this.options.prefix);
     if (invalidation.scope === "all") return this.l1.clear();
     if (invalidation.scope === "entry") {
@@ -346,6 +351,7 @@ export class RiskCache {
 
   private flushMemory() {
     this.invalidationSeq++;
+    this.inflight.clear();
     this.l1.clear();
     this.memoryTier.clear();
   }
