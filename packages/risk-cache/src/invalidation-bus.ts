@@ -36,6 +36,7 @@ export class InvalidationBus {
   }
 
   async start() {
+    this.subscriber.on("error", () => undefined); // reported by the main connection's health
     this.subscriber.on("message", (channel: string, text: string) => this.onMessage(channel, text));
     this.subscriber.on("ready", () => {
       if (this.connectedBefore) this.handlers.resync();

@@ -1,6 +1,4 @@
-import { LRUCache } from "lru-cache";
-import { connect, connectSubscriber, type RedisClient } from "./connection.ts";
-import { type Invalidation, InvalidationBus } from "./invalidation-bus.ts";
+import type { Invalidation } from "./invalidation-bus.ts";
 import {
   CACHE_KINDS,
   type CacheKind,
@@ -11,12 +9,14 @@ import {
 } from "./keys.ts";
 import { MemoryTier } from "./memory-tier.ts";
 import { type ResolvedOptions, type RiskCacheOptions, resolveOptions } from "./options.ts";
+import { ProcessTier } from "./process-tier.ts";
 import { clearNamespace, type RedisHealth, redisHealth } from "./redis-admin.ts";
-import { RedisGuard, UNAVAILABLE } from "./redis-guard.ts";
-import { RedisTier } from "./redis-tier.ts";
+import { createRedisBackend, type RedisBackend } from "./redis-backend.ts";
+import { UNAVAILABLE } from "./redis-guard.ts";
 import { createSerializer, type Serializer } from "./serializer.ts";
 import { CacheStats, type CacheStatsSnapshot } from "./stats.ts";
 import { type EntryTiming, newToken, type SharedTier, type TierRead } from "./tier.ts";
+import { warmUp } from "./warm-up.ts";
 
 export type CacheSource = "memory" | "redis" | "computed" | "stale";
 
@@ -31,10 +31,17 @@ export interface CacheRead<T> {
   freshness: Freshness;
 }
 
-interface MemoryEntry {
-  value: unknown;
-  asOf: number;
-}
+export type CacheSnapshot = CacheStatsSnapshot & {
+  mode: "redis" | "cluster" | "memory";
+  /** Redis's health; null in memory mode. */
+  redis: RedisHealth | null;
+  /** true while the breaker is open and the in-memory fallback serves. */
+  fallback: boolean;
+  lastRedisError: string | null;
+};
+
+/** How long `create` waits for the invalidation subscription before serving without it. */
+const SUBSCRIBE_WAIT_MS = 2_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,56 +58,46 @@ export class RiskCache {
   private readonly options: ResolvedOptions;
   private readonly serializer: Serializer;
   private readonly stats = new CacheStats();
-  private readonly l1: LRUCache<string, MemoryEntry>;
-  private readonly inflight = new Map<string, Promise<CacheRead<unknown>>>();
+  private readonly l1: ProcessTier;
   /** Shared tier in memory mode; the fallback while Redis is unavailable in Redis mode. */
   private readonly memoryTier: MemoryTier;
-  private readonly redis?: {
-    client: RedisClient;
-    tier: RedisTier;
-    guard: RedisGuard;
-    bus: InvalidationBus;
-  };
-  /** Bumped by every invalidation this process applies; a load that saw it change keeps out of L1. */
-  private invalidationSeq = 0;
+  private readonly redis?: RedisBackend;
+  private lastRedisError: string | null = null;
 
   private constructor(options: ResolvedOptions) {
     this.options = options;
     this.mode = options.redis.mode;
     this.serializer = createSerializer(options.customTypes);
-    this.l1 = new LRUCache({ max: options.memory.maxEntries, ttl: options.memory.ttlMs });
+    this.l1 = new ProcessTier(
+      options.memory.maxEntries,
+      options.memory.ttlMs,
+      (kind, subject) => this.keys(kind, subject).entry,
+    );
     const inRedisMode = options.redis.mode !== "memory";
     this.memoryTier = new MemoryTier(
       options.memory.maxEntries * 4,
       inRedisMode ? options.fallbackTtlMs : undefined,
     );
     if (options.redis.mode !== "memory") {
-      const client = connect(options.redis, options.commandTimeoutMs);
-      const tier = new RedisTier(client);
-      const guard = new RedisGuard(
-        tier,
-        options.failureThreshold,
-        () => this.flushMemory(),
-        () => this.clearNamespace(),
-      );
-      const bus = new InvalidationBus(
-        client,
-        connectSubscriber(client),
-        `${namespaceOf(options.prefix)}:invalidations`,
-        {
-          apply: (invalidation) => this.applyLocally(invalidation),
-          resync: () => this.flushMemory(),
+      this.redis = createRedisBackend(options.redis, options, {
+        onError: (message) => {
+          this.lastRedisError = message;
         },
-        options.ackTimeoutMs,
-      );
-      this.redis = { client, tier, guard, bus };
+        onInvalidation: (invalidation) => this.l1.apply(invalidation),
+        onDistrust: () => this.flushMemory(),
+        clearNamespace: () => this.clearNamespace(),
+      });
     }
   }
 
   /** A started cache: in Redis mode, subscribed to invalidations (Redis may still be down). */
   static async create(options: RiskCacheOptions = {}): Promise<RiskCache> {
     const cache = new RiskCache(resolveOptions(options));
-    await cache.redis?.bus.start();
+    if (cache.redis) {
+      // With Redis down the subscription completes once it is back; the cache starts anyway.
+      const subscribed = cache.redis.bus.start().catch(() => undefined);
+      await Promise.race([subscribed, sleep(SUBSCRIBE_WAIT_MS)]);
+    }
     return cache;
   }
 
@@ -144,15 +141,7 @@ export class RiskCache {
       this.stats.recordRead(started);
       return { value: cached.value as T, freshness: freshness("memory", cached.asOf) };
     }
-    let load = this.inflight.get(keys.entry) as Promise<CacheRead<T>> | undefined;
-    if (!load) {
-      const started = this.load(kind, keys, compute).finally(() => {
-        if (this.inflight.get(keys.entry) === started) this.inflight.delete(keys.entry);
-      });
-      this.inflight.set(keys.entry, started);
-      load = started;
-    }
-    const result = await load;
+    const result = await this.l1.share(keys.entry, () => this.load(kind, keys, compute));
     this.stats.recordRead(started);
     return result;
   }
@@ -162,7 +151,7 @@ export class RiskCache {
     keys: EntryKeys,
     compute: () => Promise<T>,
   ): Promise<CacheRead<T>> {
-    const seq = this.invalidationSeq;
+    const epoch = this.l1.epoch;
     const leaseToken = newToken();
     const deadline = Date.now() + this.options.leaseTtlMs;
     let waited = false;
@@ -170,9 +159,9 @@ export class RiskCache {
       const { result: read, tier } = await this.onSharedTier((t) =>
         t.read(keys, leaseToken, this.options.leaseTtlMs),
       );
-      if (read.state === "hit") return this.served(kind, keys, read, tier, seq);
+      if (read.state === "hit") return this.served(kind, keys, read, tier, epoch);
       if (read.leaseTaken || Date.now() >= deadline) {
-        return this.computeAndStore(kind, keys, read, tier, compute, leaseToken, seq);
+        return this.computeAndStore(kind, keys, read, tier, compute, leaseToken, epoch);
       }
       if (read.state === "stale") {
         this.stats.count(kind, "staleServes");
@@ -194,11 +183,11 @@ export class RiskCache {
     keys: EntryKeys,
     read: Extract<TierRead, { payload: string }>,
     tier: SharedTier,
-    seq: number,
+    epoch: number,
   ) {
     this.stats.count(kind, "hits");
     const value = this.serializer.deserialize<T>(read.payload);
-    this.remember(keys, value, read.storedAt, seq);
+    this.l1.remember(keys.entry, value, read.storedAt, epoch);
     const source: CacheSource = tier.kind === "redis" ? "redis" : "memory";
     return { value, freshness: freshness(source, read.storedAt) };
   }
@@ -210,7 +199,7 @@ export class RiskCache {
     tier: SharedTier,
     compute: () => Promise<T>,
     leaseToken: string,
-    seq: number,
+    epoch: number,
   ): Promise<CacheRead<T>> {
     this.stats.count(kind, "misses");
     const started = performance.now();
@@ -234,13 +223,9 @@ export class RiskCache {
         ? await this.redis.guard.run(write)
         : await write(tier);
     if (storedAt === 0) this.stats.rejectedStaleSets++;
-    if (typeof storedAt === "number" && storedAt > 0) this.remember(keys, value, storedAt, seq);
+    if (typeof storedAt === "number" && storedAt > 0)
+      this.l1.remember(keys.entry, value, storedAt, epoch);
     return { value, freshness: freshness("computed", Date.now()) };
-  }
-
-  /** Into L1, unless an invalidation was applied while the value was being loaded. */
-  private remember(keys: EntryKeys, value: unknown, asOf: number, seq: number) {
-    if (seq === this.invalidationSeq) this.l1.set(keys.entry, { value, asOf });
   }
 
   /** The cached value without computing one; null on a miss. */
@@ -321,78 +306,39 @@ export class RiskCache {
   /** Applies locally, runs the shared-tier change, then waits for the other instances. */
   private async broadcast(invalidation: Invalidation, change: () => Promise<unknown>) {
     this.stats.invalidations++;
-    this.applyLocally(invalidation);
+    this.l1.apply(invalidation);
     await change();
-    this.applyLocally(invalidation);
+    this.l1.apply(invalidation);
     if (this.redis && !this.redis.guard.isOpen) {
       const acknowledged = await this.redis.bus.publish(invalidation);
       if (!acknowledged) this.stats.invalidationAckTimeouts++;
     }
   }
 
-  private applyLocally(invalidation: Invalidation) {
-    this.invalidationSeq++;
-    // Loads already running may return what they read before; later reads must not join them.
-    this.inflight.clear();
-    const ns = namespaceOf(this.options.prefix);
-    if (invalidation.scope === "all") return this.l1.clear();
-    if (invalidation.scope === "entry") {
-      for (const kind of invalidation.kinds) this.l1.delete(this.keys(kind, invalidation).entry);
-      return;
-    }
-    const suffix =
-      invalidation.scope === "user"
-        ? `:${invalidation.userId}:{${invalidation.tenantId}}`
-        : `:{${invalidation.tenantId}}`;
-    for (const key of this.l1.keys()) {
-      if (key.startsWith(ns) && key.endsWith(suffix)) this.l1.delete(key);
-    }
-  }
-
   private flushMemory() {
-    this.invalidationSeq++;
-    this.inflight.clear();
-    this.l1.clear();
+    this.l1.flush();
     this.memoryTier.clear();
   }
 
   /** Computes and caches `kind` for each subject, at most `concurrency` at a time. */
-  async warmUp<T>(
+  warmUp<T>(
     kind: CacheKind,
     subjects: readonly CacheSubject[],
     compute: (subject: CacheSubject) => Promise<T>,
-    { concurrency = 4 } = {},
-  ): Promise<{ warmed: number; failed: number }> {
-    let next = 0;
-    let warmed = 0;
-    let failed = 0;
-    const worker = async () => {
-      while (next < subjects.length) {
-        const subject = subjects[next++] as CacheSubject;
-        try {
-          await this.getOrCompute(kind, subject, () => compute(subject));
-          warmed++;
-        } catch {
-          failed++;
-        }
-      }
-    };
-    await Promise.all(
-      Array.from({ length: Math.max(1, Math.min(concurrency, subjects.length)) }, worker),
-    );
-    return { warmed, failed };
+    options: { concurrency?: number } = {},
+  ) {
+    return warmUp(this, kind, subjects, compute, options);
   }
 
   /** Counters, latency percentiles and, in Redis mode, Redis's health. */
-  async snapshot(): Promise<
-    CacheStatsSnapshot & { mode: RiskCache["mode"]; redis: RedisHealth | null; fallback: boolean }
-  > {
+  async snapshot(): Promise<CacheSnapshot> {
     const redis = this.redis ? await redisHealth(this.redis.client) : null;
     return {
       ...this.stats.snapshot(),
       mode: this.mode,
       redis,
       fallback: this.redis?.guard.isOpen ?? false,
+      lastRedisError: this.lastRedisError,
     };
   }
 

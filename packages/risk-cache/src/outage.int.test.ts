@@ -1,0 +1,121 @@
+import { Redis } from "ioredis";
+import { afterEach, describe, expect, it } from "vitest";
+import { parseRedisConfig } from "./config.ts";
+import { RiskCache } from "./risk-cache.ts";
+import { type RedisServer, startRedisServer } from "./testing/redis-processes.ts";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const subject = (i: number) => ({ tenantId: "firm", userId: `trader-${i % 20}` });
+
+let server: RedisServer | undefined;
+let caches: RiskCache[] = [];
+afterEach(async () => {
+  await Promise.all(caches.map((cache) => cache.close()));
+  caches = [];
+  await server?.stop();
+  server = undefined;
+});
+
+/** Polls a condition about the cache's state (never a duration) for at most `seconds`. */
+async function eventually(condition: () => Promise<boolean>, seconds = 15) {
+  for (let i = 0; i < seconds * 20; i++) {
+    if (await condition()) return;
+    await sleep(50);
+  }
+  throw new Error("condition not reached");
+}
+
+describe("when Redis goes down", () => {
+  it("keeps every read succeeding, reports the fallback, and returns to Redis after it restarts", async () => {
+    server = await startRedisServer();
+    const redis = parseRedisConfig(server.url);
+    caches = [
+      await RiskCache.create({ redis, commandTimeoutMs: 100, memory: { ttlMs: 60_000 } }),
+      await RiskCache.create({ redis, commandTimeoutMs: 100 }),
+    ];
+    const [a, b] = caches as [RiskCache, RiskCache];
+    let computations = 0;
+    const compute = async () => ({ computed: ++computations });
+    const beforeOutage = await a.getOrCompute("metrics", subject(0), compute);
+
+    let failures = 0;
+    let reads = 0;
+    const traffic = async (cache: RiskCache, from: number) => {
+      for (let i = from; i < from + 300; i++) {
+        // Many users, so reads keep reaching past the in-process tier to Redis.
+        await cache
+          .getOrCompute("var", { tenantId: "firm", userId: `trader-${i % 200}` }, compute)
+          .then(
+            () => reads++,
+            () => failures++,
+          );
+        if (i === from + 100 && cache === a) await server?.kill();
+        await sleep(2);
+      }
+    };
+    await Promise.all([traffic(a, 0), traffic(b, 1_000)]);
+    expect(reads).toBe(600);
+    expect(failures).toBe(0);
+
+    const during = await a.snapshot();
+    expect(during.fallback).toBe(true);
+    expect(during.fallbackReads).toBeGreaterThan(0);
+    expect(during.redis?.connected).toBe(false);
+
+    await server.start();
+    await eventually(async () => !(await a.snapshot()).fallback && !(await b.snapshot()).fallback);
+    const after = await a.snapshot();
+    expect(after.redis?.connected).toBe(true);
+    // The in-process tier was flushed on recovery: the pre-outage copy is not served from memory.
+    const reread = await a.getOrCompute("metrics", subject(0), compute);
+    expect(reread.freshness.source).not.toBe("memory");
+    expect(reread.value).not.toEqual(beforeOutage.value);
+    expect((await b.getOrCompute("metrics", subject(0), compute)).freshness.source).toBe("redis");
+  });
+
+  it("replays invalidations made while Redis was unreachable before serving from it again", async () => {
+    server = await startRedisServer();
+    const redis = parseRedisConfig(server.url);
+    const admin = new Redis(server.url);
+    caches = [await RiskCache.create({ redis, commandTimeoutMs: 100, failureThreshold: 1 })];
+    const [a] = caches as [RiskCache];
+    let version = 1;
+    const compute = async () => ({ version });
+    await a.getOrCompute("profile", subject(1), compute);
+
+    // A slow Redis: every command from the cache times out while clients are paused.
+    await admin.client("PAUSE", 1_500, "ALL");
+    version = 2;
+    await a.invalidate("profile", subject(1));
+    expect((await a.getOrCompute("profile", subject(1), compute)).value.version).toBe(2);
+    expect((await a.snapshot()).fallback).toBe(true);
+
+    await eventually(async () => !(await a.snapshot()).fallback);
+    // A fresh instance has nothing in memory: what it reads comes from Redis.
+    const fresh = await RiskCache.create({ redis });
+    caches.push(fresh);
+    expect((await fresh.getOrCompute("profile", subject(1), compute)).value.version).toBe(2);
+    await admin.quit();
+  });
+
+  it("starts while Redis is down, serves from memory, and moves to Redis once it is up", async () => {
+    server = await startRedisServer();
+    await server.stop();
+    const cache = await RiskCache.create({
+      redis: parseRedisConfig(server.url),
+      commandTimeoutMs: 100,
+    });
+    caches = [cache];
+    const read = await cache.getOrCompute("alerts", subject(3), async () => ({ open: 2 }));
+    expect(read.value).toEqual({ open: 2 });
+    expect((await cache.snapshot()).fallback).toBe(true);
+
+    await server.start();
+    await eventually(async () => !(await cache.snapshot()).fallback);
+    await cache.invalidate("alerts", subject(3));
+    expect(
+      (await cache.getOrCompute("alerts", subject(3), async () => ({ open: 3 }))).value,
+    ).toEqual({ open: 3 });
+    expect((await cache.get("alerts", subject(3)))?.freshness.source).toBe("memory");
+  });
+});

@@ -1,0 +1,73 @@
+import { LRUCache } from "lru-cache";
+import type { Invalidation } from "./invalidation-bus.ts";
+import type { CacheKind, CacheSubject } from "./keys.ts";
+
+interface ProcessEntry {
+  value: unknown;
+  asOf: number;
+}
+
+/**
+ * L1: recently read values in this process (a small LRU with a short TTL), the loads in flight,
+ * and an epoch that every applied invalidation advances. A load remembers the epoch it started
+ * in and keeps its value out of L1 if the epoch moved, because an invalidation may have been
+ * applied between its read and its arrival here.
+ */
+export class ProcessTier {
+  private readonly entries: LRUCache<string, ProcessEntry>;
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  private epochValue = 0;
+
+  constructor(
+    maxEntries: number,
+    ttlMs: number,
+    private readonly entryKey: (kind: CacheKind, subject: CacheSubject) => string,
+  ) {
+    this.entries = new LRUCache({ max: maxEntries, ttl: ttlMs });
+  }
+
+  get epoch(): number {
+    return this.epochValue;
+  }
+
+  get(key: string): ProcessEntry | undefined {
+    return this.entries.get(key);
+  }
+
+  remember(key: string, value: unknown, asOf: number, epoch: number) {
+    if (epoch === this.epochValue) this.entries.set(key, { value, asOf });
+  }
+
+  /** Joins the load of `key` already running in this process, or starts one. */
+  share<T>(key: string, start: () => Promise<T>): Promise<T> {
+    const running = this.inflight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const load = start().finally(() => {
+      if (this.inflight.get(key) === load) this.inflight.delete(key);
+    });
+    this.inflight.set(key, load);
+    return load;
+  }
+
+  apply(invalidation: Invalidation) {
+    this.epochValue++;
+    // Loads already running may return what they read before; later reads must not join them.
+    this.inflight.clear();
+    if (invalidation.scope === "all") return this.entries.clear();
+    if (invalidation.scope === "entry") {
+      for (const kind of invalidation.kinds) this.entries.delete(this.entryKey(kind, invalidation));
+      return;
+    }
+    const suffix =
+      invalidation.scope === "user"
+        ? `:${invalidation.userId}:{${invalidation.tenantId}}`
+        : `:{${invalidation.tenantId}}`;
+    for (const key of this.entries.keys()) {
+      if (key.endsWith(suffix)) this.entries.delete(key);
+    }
+  }
+
+  flush() {
+    this.apply({ scope: "all" });
+  }
+}
