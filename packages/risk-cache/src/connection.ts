@@ -36,7 +36,7 @@ export function connect(
 /** A second connection for pub/sub; it queues its SUBSCRIBE until connected and resubscribes. */
 export function connectSubscriber(client: RedisClient): RedisClient {
   if (client instanceof Cluster) {
-    return client.duplicate(undefined, { enableOfflineQueue: true });
+    return client.duplicate(undefined, { enableOfflineQueue: true, shardedSubscribers: true });
   }
   return client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
 }

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseRedisConfig } from "./config.ts";
 import type { CacheSubject } from "./keys.ts";
 import { RiskCache } from "./risk-cache.ts";
+import { startRedisCluster } from "./testing/redis-processes.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -14,59 +15,76 @@ afterEach(async () => {
   caches = [];
 });
 
-describe("consistency under concurrent writers and readers on two instances", () => {
-  it("never returns, to a read that starts after an invalidation completed, a value older than it", async () => {
-    const prefix = `consistency-${crypto.randomUUID().slice(0, 8)}`;
-    const redis = parseRedisConfig(REDIS_URL);
-    // Two instances with their own connections, as two app servers would have.
-    caches = [await RiskCache.create({ redis, prefix }), await RiskCache.create({ redis, prefix })];
-    const subject: CacheSubject = { tenantId: "firm", userId: "trader" };
+const BACKENDS = [
+  { name: "Redis", start: async () => ({ url: REDIS_URL, stop: async () => undefined }) },
+  { name: "a 3-master Redis Cluster", start: () => startRedisCluster({ masters: 3 }) },
+];
 
-    // The "database": a version writers bump before invalidating, as a write path does.
-    let committed = 0;
-    /** The newest version whose invalidation has returned: no later read may see less. */
-    let acknowledged = 0;
-    const violations: string[] = [];
-    let reads = 0;
+describe.each(BACKENDS)(
+  "consistency under concurrent writers and readers on two instances over $name",
+  ({ start }) => {
+    let backend: { url: string; stop(): Promise<unknown> };
+    beforeAll(async () => {
+      backend = await start();
+    });
+    afterAll(() => backend.stop());
 
-    const writer = async () => {
-      for (let i = 0; i < 25; i++) {
-        const version = ++committed;
-        const cache = pick(caches);
-        const scope = pick(["entry", "user", "tenant"] as const);
-        if (scope === "entry") await cache.invalidate("metrics", subject);
-        if (scope === "user") await cache.invalidateUser(subject);
-        if (scope === "tenant") await cache.invalidateTenant(subject.tenantId);
-        acknowledged = Math.max(acknowledged, version);
-        await sleep(Math.random() * 15);
-      }
-    };
-    const reader = async () => {
-      for (let i = 0; i < 60; i++) {
-        const floor = acknowledged;
-        const { value, freshness } = await pick(caches).getOrCompute(
-          "metrics",
-          subject,
-          async () => {
-            const version = committed;
-            await sleep(Math.random() * 8);
-            return { version };
-          },
-        );
-        reads++;
-        if (value.version < floor) {
-          violations.push(
-            `read ${value.version} (${freshness.source}) after ${floor} was acknowledged`,
-          );
+    it("never returns, to a read that starts after an invalidation completed, a value older than it", async () => {
+      const prefix = `consistency-${crypto.randomUUID().slice(0, 8)}`;
+      const redis = parseRedisConfig(backend.url);
+      // Two instances with their own connections, as two app servers would have.
+      caches = [
+        await RiskCache.create({ redis, prefix }),
+        await RiskCache.create({ redis, prefix }),
+      ];
+      const subject: CacheSubject = { tenantId: "firm", userId: "trader" };
+
+      // The "database": a version writers bump before invalidating, as a write path does.
+      let committed = 0;
+      /** The newest version whose invalidation has returned: no later read may see less. */
+      let acknowledged = 0;
+      const violations: string[] = [];
+      let reads = 0;
+
+      const writer = async () => {
+        for (let i = 0; i < 25; i++) {
+          const version = ++committed;
+          const cache = pick(caches);
+          const scope = pick(["entry", "user", "tenant"] as const);
+          if (scope === "entry") await cache.invalidate("metrics", subject);
+          if (scope === "user") await cache.invalidateUser(subject);
+          if (scope === "tenant") await cache.invalidateTenant(subject.tenantId);
+          acknowledged = Math.max(acknowledged, version);
+          await sleep(Math.random() * 15);
         }
-        await sleep(Math.random() * 4);
-      }
-    };
+      };
+      const reader = async () => {
+        for (let i = 0; i < 60; i++) {
+          const floor = acknowledged;
+          const { value, freshness } = await pick(caches).getOrCompute(
+            "metrics",
+            subject,
+            async () => {
+              const version = committed;
+              await sleep(Math.random() * 8);
+              return { version };
+            },
+          );
+          reads++;
+          if (value.version < floor) {
+            violations.push(
+              `read ${value.version} (${freshness.source}) after ${floor} was acknowledged`,
+            );
+          }
+          await sleep(Math.random() * 4);
+        }
+      };
 
-    await Promise.all([writer(), writer(), writer(), ...Array.from({ length: 8 }, reader)]);
-    expect(reads).toBe(480);
-    expect(violations).toEqual([]);
-    const stats = await Promise.all(caches.map((cache) => cache.snapshot()));
-    expect(stats.reduce((sum, s) => sum + s.invalidationAckTimeouts, 0)).toBe(0);
-  });
-});
+      await Promise.all([writer(), writer(), writer(), ...Array.from({ length: 8 }, reader)]);
+      expect(reads).toBe(480);
+      expect(violations).toEqual([]);
+      const stats = await Promise.all(caches.map((cache) => cache.snapshot()));
+      expect(stats.reduce((sum, s) => sum + s.invalidationAckTimeouts, 0)).toBe(0);
+    });
+  },
+);

@@ -15,34 +15,40 @@ interface Waiter {
 }
 
 /**
- * Carries invalidations to the in-process tier of every instance over Redis pub/sub, and waits
+ * Carries invalidations to the in-process tier of every instance over Redis sharded pub/sub, and waits
  * for each subscribed instance to acknowledge it has dropped its copies: an invalidation that
  * returns has reached every live instance, not just been sent. After its subscription
  * reconnects, an instance may have missed messages, so it flushes its in-process tier.
  */
 export class InvalidationBus {
   private readonly waiters = new Map<string, Waiter>();
+  private readonly channel: string;
   private readonly ackChannel: string;
   private connectedBefore = false;
 
   constructor(
     private readonly publisher: RedisClient,
     private readonly subscriber: RedisClient,
-    private readonly channel: string,
+    channel: string,
     private readonly handlers: { apply(invalidation: Invalidation): void; resync(): void },
     private readonly ackTimeoutMs: number,
   ) {
-    this.ackChannel = `${channel}:ack`;
+    // Sharded pub/sub on one hash tag: on a cluster both channels live on one shard, whose
+    // SPUBLISH reply counts every subscribed instance (plain PUBLISH counts one node's clients).
+    this.channel = `${channel}:{bus}`;
+    this.ackChannel = `${channel}:ack:{bus}`;
   }
 
   async start() {
     this.subscriber.on("error", () => undefined); // reported by the main connection's health
-    this.subscriber.on("message", (channel: string, text: string) => this.onMessage(channel, text));
+    this.subscriber.on("smessage", (channel: string, text: string) =>
+      this.onMessage(channel, text),
+    );
     this.subscriber.on("ready", () => {
       if (this.connectedBefore) this.handlers.resync();
       this.connectedBefore = true;
     });
-    await this.subscriber.subscribe(this.channel, this.ackChannel);
+    await this.subscriber.ssubscribe(this.channel, this.ackChannel);
     this.connectedBefore = true;
   }
 
@@ -54,9 +60,8 @@ export class InvalidationBus {
     });
     const timer = setTimeout(() => this.finish(id, false), this.ackTimeoutMs);
     try {
-      const receivers = await this.publisher.publish(
-        this.channel,
-        JSON.stringify({ id, invalidation }),
+      const receivers = Number(
+        await this.publisher.spublish(this.channel, JSON.stringify({ id, invalidation })),
       );
       const waiter = this.waiters.get(id);
       if (waiter) {
@@ -82,7 +87,7 @@ export class InvalidationBus {
     }
     const { id, invalidation } = JSON.parse(text) as { id: string; invalidation: Invalidation };
     this.handlers.apply(invalidation);
-    this.publisher.publish(this.ackChannel, id).catch(() => undefined);
+    this.publisher.spublish(this.ackChannel, id).catch(() => undefined);
   }
 
   private finish(id: string, allAcknowledged: boolean) {

@@ -1,3 +1,4 @@
+import calculateSlot from "cluster-key-slot";
 import { describe, expect, it } from "vitest";
 import { CacheKeyError, cacheKey, entryKeys } from "./keys.ts";
 
@@ -14,6 +15,20 @@ describe("cache keys", () => {
     expect(keys).toHaveLength(5);
     for (const key of keys) expect(key.match(/\{(.*)\}/)?.[1]).toBe("t1");
     expect(new Set(keys).size).toBe(5);
+  });
+
+  it("map every key of every user of a tenant to one Redis Cluster slot", () => {
+    const slots = new Set<number>();
+    for (const kind of ["metrics", "profile", "limits", "var", "alerts"] as const) {
+      for (const userId of ["u1", "u2", "u3"]) {
+        for (const key of Object.values(entryKeys(kind, { tenantId: "t1", userId })))
+          slots.add(calculateSlot(key));
+      }
+    }
+    expect(slots.size).toBe(1);
+    expect(calculateSlot(cacheKey("metrics", { tenantId: "t2", userId: "u1" }))).not.toBe(
+      [...slots][0],
+    );
   });
 
   it("give each kind, user and tenant its own key", () => {

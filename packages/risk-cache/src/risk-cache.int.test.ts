@@ -1,31 +1,37 @@
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Cluster, Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseRedisConfig } from "./config.ts";
 import { CacheKeyError, entryKeys } from "./keys.ts";
 import type { RiskCacheOptions } from "./options.ts";
 import { RiskCache } from "./risk-cache.ts";
 import { CacheSerializationError } from "./serializer.ts";
+import { startRedisCluster } from "./testing/redis-processes.ts";
 
-/** The shared test Redis; every test works in a namespace of its own and clears it. */
+/** The shared test Redis, and a 3-master cluster the suite starts on ports of its own. */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const admin = new Redis(REDIS_URL);
-afterAll(() => admin.quit());
+const BACKENDS = [
+  { name: "Redis", start: async () => ({ url: REDIS_URL, stop: async () => undefined }) },
+  { name: "a 3-master Redis Cluster", start: () => startRedisCluster({ masters: 3 }) },
+];
 
-let prefix: string;
-let caches: RiskCache[] = [];
-beforeEach(() => {
-  prefix = `test-${crypto.randomUUID().slice(0, 8)}`;
-});
-afterEach(async () => {
-  await caches[0]?.clearNamespace();
-  await Promise.all(caches.map((cache) => cache.close()));
-  caches = [];
-});
+function adminClient(url: string): Redis | Cluster {
+  const config = parseRedisConfig(url);
+  return config.mode === "cluster" ? new Cluster(config.nodes) : new Redis(url);
+}
 
-async function instance(options: RiskCacheOptions = {}) {
-  const cache = await RiskCache.create({ redis: parseRedisConfig(REDIS_URL), prefix, ...options });
-  caches.push(cache);
-  return cache;
+/** Keys of a namespace on every master, by SCAN. */
+async function keysOf(admin: Redis | Cluster, prefix: string): Promise<string[]> {
+  const nodes = admin instanceof Cluster ? admin.nodes("master") : [admin];
+  const found: string[] = [];
+  for (const node of nodes) {
+    let cursor = "0";
+    do {
+      const [next, keys] = await node.scan(cursor, "MATCH", `${prefix}:*`);
+      cursor = next;
+      found.push(...keys);
+    } while (cursor !== "0");
+  }
+  return found;
 }
 
 const alice = { tenantId: "t1", userId: "alice" };
@@ -47,173 +53,207 @@ function source(initial = 1) {
   };
 }
 
-describe("RiskCache over Redis", () => {
-  it("computes on a miss, then serves from process memory, and from Redis on another instance", async () => {
-    const [a, b] = [await instance(), await instance()];
-    const db = source();
-    const first = await a.getOrCompute("metrics", alice, db.compute);
-    expect(first.freshness.source).toBe("computed");
-    expect(first.value.asOf).toBeInstanceOf(Date);
-    expect((await a.getOrCompute("metrics", alice, db.compute)).freshness.source).toBe("memory");
-    const fromB = await b.getOrCompute("metrics", alice, db.compute);
-    expect(fromB.freshness.source).toBe("redis");
-    expect(fromB.value).toEqual(first.value);
-    expect(fromB.value.asOf).toBeInstanceOf(Date);
-    expect(db.state.computations).toBe(1);
-    expect(fromB.freshness.ageMs).toBeGreaterThanOrEqual(0);
+describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
+  let backend: { url: string; stop(): Promise<unknown> };
+  let admin: Redis | Cluster;
+  beforeAll(async () => {
+    backend = await start();
+    admin = adminClient(backend.url);
+  });
+  afterAll(async () => {
+    await admin.quit();
+    await backend.stop();
   });
 
-  it("reaches the in-process copy of every instance when one invalidates", async () => {
-    const [a, b] = [await instance(), await instance()];
-    const db = source();
-    await a.getOrCompute("metrics", alice, db.compute);
-    await b.getOrCompute("metrics", alice, db.compute);
-    expect((await b.getOrCompute("metrics", alice, db.compute)).freshness.source).toBe("memory");
-
-    db.state.version = 2;
-    await a.invalidate("metrics", alice);
-    const after = await b.getOrCompute("metrics", alice, db.compute);
-    expect(after.value.version).toBe(2);
-    expect(after.freshness.source).toBe("computed");
-    expect((await a.snapshot()).invalidationAckTimeouts).toBe(0);
+  let prefix: string;
+  let caches: RiskCache[] = [];
+  beforeEach(() => {
+    prefix = `test-${crypto.randomUUID().slice(0, 8)}`;
+  });
+  afterEach(async () => {
+    await caches[0]?.clearNamespace();
+    await Promise.all(caches.map((cache) => cache.close()));
+    caches = [];
   });
 
-  it("never stores a value computed before an invalidation (no stale set)", async () => {
-    const [a, b] = [await instance(), await instance()];
-    const db = source();
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
+  async function instance(options: RiskCacheOptions = {}) {
+    const cache = await RiskCache.create({
+      redis: parseRedisConfig(backend.url),
+      prefix,
+      ...options,
     });
-    const slow = a.getOrCompute("metrics", alice, async () => {
-      const version = db.state.version;
-      await gate;
-      return { version, asOf: new Date() };
+    caches.push(cache);
+    return cache;
+  }
+
+  describe("the cache", () => {
+    it("computes on a miss, then serves from process memory, and from Redis on another instance", async () => {
+      const [a, b] = [await instance(), await instance()];
+      const db = source();
+      const first = await a.getOrCompute("metrics", alice, db.compute);
+      expect(first.freshness.source).toBe("computed");
+      expect(first.value.asOf).toBeInstanceOf(Date);
+      expect((await a.getOrCompute("metrics", alice, db.compute)).freshness.source).toBe("memory");
+      const fromB = await b.getOrCompute("metrics", alice, db.compute);
+      expect(fromB.freshness.source).toBe("redis");
+      expect(fromB.value).toEqual(first.value);
+      expect(fromB.value.asOf).toBeInstanceOf(Date);
+      expect(db.state.computations).toBe(1);
+      expect(fromB.freshness.ageMs).toBeGreaterThanOrEqual(0);
     });
-    await sleep(20);
-    db.state.version = 2;
-    await b.invalidate("metrics", alice);
-    release();
-    expect((await slow).value.version).toBe(1);
 
-    expect((await a.snapshot()).rejectedStaleSets).toBe(1);
-    expect((await a.getOrCompute("metrics", alice, db.compute)).value.version).toBe(2);
-    expect((await b.getOrCompute("metrics", alice, db.compute)).value.version).toBe(2);
-  });
+    it("reaches the in-process copy of every instance when one invalidates", async () => {
+      const [a, b] = [await instance(), await instance()];
+      const db = source();
+      await a.getOrCompute("metrics", alice, db.compute);
+      await b.getOrCompute("metrics", alice, db.compute);
+      expect((await b.getOrCompute("metrics", alice, db.compute)).freshness.source).toBe("memory");
 
-  it("runs one computation for many concurrent misses across two instances", async () => {
-    const [a, b] = [await instance(), await instance()];
-    const db = source();
-    const slowCompute = async () => {
-      await sleep(100);
-      return db.compute();
-    };
-    const reads = Array.from({ length: 200 }, (_, i) =>
-      (i % 2 ? a : b).getOrCompute("metrics", alice, slowCompute),
-    );
-    const values = await Promise.all(reads);
-    expect(db.state.computations).toBe(1);
-    expect(new Set(values.map((r) => r.value.version))).toEqual(new Set([1]));
-    const [statsA, statsB] = await Promise.all([a.snapshot(), b.snapshot()]);
-    expect(statsA.kinds.metrics.computations + statsB.kinds.metrics.computations).toBe(1);
-    expect(statsA.leaseWaits + statsB.leaseWaits).toBeGreaterThanOrEqual(1);
-  });
-
-  it("takes over a lease whose holder died once the lease expires", async () => {
-    const a = await instance({ leaseTtlMs: 300 });
-    const db = source();
-    await admin.set(entryKeys("metrics", alice, prefix).lease, "a-crashed-process", "PX", 300);
-    const read = await a.getOrCompute("metrics", alice, db.compute);
-    expect(read.freshness.source).toBe("computed");
-    expect(db.state.computations).toBe(1);
-    expect((await a.snapshot()).leaseWaits).toBe(1);
-  });
-
-  it("invalidates every user of a tenant in one command, and no other tenant", async () => {
-    const [a, b] = [await instance(), await instance()];
-    const db = source();
-    for (const user of [alice, bob, carol]) await a.getOrCompute("metrics", user, db.compute);
-    for (const user of [alice, bob, carol]) await b.getOrCompute("metrics", user, db.compute);
-    db.state.version = 2;
-    await a.invalidateTenant("t1");
-    expect((await b.getOrCompute("metrics", alice, db.compute)).value.version).toBe(2);
-    expect((await b.getOrCompute("metrics", bob, db.compute)).value.version).toBe(2);
-    expect((await b.getOrCompute("metrics", carol, db.compute)).value.version).toBe(1);
-    expect((await a.getOrCompute("metrics", bob, db.compute)).value.version).toBe(2);
-  });
-
-  it("invalidates every kind of one user, and no other user", async () => {
-    const a = await instance();
-    const db = source();
-    await a.getOrCompute("metrics", alice, db.compute);
-    await a.getOrCompute("profile", alice, db.compute);
-    await a.getOrCompute("metrics", bob, db.compute);
-    db.state.version = 2;
-    await a.invalidateUser(alice);
-    expect((await a.getOrCompute("metrics", alice, db.compute)).value.version).toBe(2);
-    expect((await a.getOrCompute("profile", alice, db.compute)).value.version).toBe(2);
-    expect((await a.getOrCompute("metrics", bob, db.compute)).value.version).toBe(1);
-  });
-
-  it("writes a profile through, so both instances read the new one without computing", async () => {
-    const [a, b] = [await instance(), await instance()];
-    const db = source();
-    await b.getOrCompute("profile", alice, db.compute);
-    await a.set("profile", alice, { version: 7, asOf: new Date() });
-    expect((await b.getOrCompute("profile", alice, db.compute)).value.version).toBe(7);
-    expect((await a.getOrCompute("profile", alice, db.compute)).value.version).toBe(7);
-    expect(db.state.computations).toBe(1);
-  });
-
-  it("serves the previous value as stale within the grace period while one caller recomputes", async () => {
-    const [a, b] = [
-      await instance({ ttlSeconds: { metrics: 1 }, graceSeconds: 30, memory: { ttlMs: 50 } }),
-      await instance(),
-    ];
-    const db = source();
-    await a.getOrCompute("metrics", alice, db.compute);
-    await sleep(1_100);
-    db.state.version = 2;
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
+      db.state.version = 2;
+      await a.invalidate("metrics", alice);
+      const after = await b.getOrCompute("metrics", alice, db.compute);
+      expect(after.value.version).toBe(2);
+      expect(after.freshness.source).toBe("computed");
+      expect((await a.snapshot()).invalidationAckTimeouts).toBe(0);
     });
-    const recomputing = a.getOrCompute("metrics", alice, async () => {
-      await gate;
-      return db.compute();
+
+    it("never stores a value computed before an invalidation (no stale set)", async () => {
+      const [a, b] = [await instance(), await instance()];
+      const db = source();
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const slow = a.getOrCompute("metrics", alice, async () => {
+        const version = db.state.version;
+        await gate;
+        return { version, asOf: new Date() };
+      });
+      await sleep(20);
+      db.state.version = 2;
+      await b.invalidate("metrics", alice);
+      release();
+      expect((await slow).value.version).toBe(1);
+
+      expect((await a.snapshot()).rejectedStaleSets).toBe(1);
+      expect((await a.getOrCompute("metrics", alice, db.compute)).value.version).toBe(2);
+      expect((await b.getOrCompute("metrics", alice, db.compute)).value.version).toBe(2);
     });
-    await sleep(20);
-    const meanwhile = await b.getOrCompute("metrics", alice, db.compute);
-    expect(meanwhile.freshness.source).toBe("stale");
-    expect(meanwhile.value.version).toBe(1);
-    release();
-    expect((await recomputing).value.version).toBe(2);
-    expect((await b.snapshot()).kinds.metrics.staleServes).toBe(1);
-  });
 
-  it("refuses malformed ids and values it cannot serialise, before touching Redis", async () => {
-    const a = await instance();
-    await expect(
-      a.getOrCompute("metrics", { tenantId: "", userId: "x" }, async () => 1),
-    ).rejects.toThrow(CacheKeyError);
-    await expect(a.set("profile", alice, { callback: () => 1 })).rejects.toThrow(
-      CacheSerializationError,
-    );
-    expect(await a.get("profile", alice)).toBeNull();
-    await expect(a.getOrCompute("metrics", alice, async () => ({ f: () => 1 }))).rejects.toThrow(
-      CacheSerializationError,
-    );
-    expect(await admin.exists(entryKeys("metrics", alice, prefix).lease)).toBe(0);
-  });
+    it("runs one computation for many concurrent misses across two instances", async () => {
+      const [a, b] = [await instance(), await instance()];
+      const db = source();
+      const slowCompute = async () => {
+        await sleep(100);
+        return db.compute();
+      };
+      const reads = Array.from({ length: 200 }, (_, i) =>
+        (i % 2 ? a : b).getOrCompute("metrics", alice, slowCompute),
+      );
+      const values = await Promise.all(reads);
+      expect(db.state.computations).toBe(1);
+      expect(new Set(values.map((r) => r.value.version))).toEqual(new Set([1]));
+      const [statsA, statsB] = await Promise.all([a.snapshot(), b.snapshot()]);
+      expect(statsA.kinds.metrics.computations + statsB.kinds.metrics.computations).toBe(1);
+      expect(statsA.leaseWaits + statsB.leaseWaits).toBeGreaterThanOrEqual(1);
+    });
 
-  it("clears its own namespace and nothing else", async () => {
-    const a = await instance();
-    await admin.set("unrelated:key", "kept");
-    await a.getOrCompute("metrics", alice, source().compute);
-    expect(await a.clearNamespace()).toBeGreaterThan(0);
-    expect(await admin.keys(`${prefix}:*`)).toEqual([]);
-    expect(await admin.get("unrelated:key")).toBe("kept");
-    await admin.del("unrelated:key");
+    it("takes over a lease whose holder died once the lease expires", async () => {
+      const a = await instance({ leaseTtlMs: 300 });
+      const db = source();
+      await admin.set(entryKeys("metrics", alice, prefix).lease, "a-crashed-process", "PX", 300);
+      const read = await a.getOrCompute("metrics", alice, db.compute);
+      expect(read.freshness.source).toBe("computed");
+      expect(db.state.computations).toBe(1);
+      expect((await a.snapshot()).leaseWaits).toBe(1);
+    });
+
+    it("invalidates every user of a tenant in one command, and no other tenant", async () => {
+      const [a, b] = [await instance(), await instance()];
+      const db = source();
+      for (const user of [alice, bob, carol]) await a.getOrCompute("metrics", user, db.compute);
+      for (const user of [alice, bob, carol]) await b.getOrCompute("metrics", user, db.compute);
+      db.state.version = 2;
+      await a.invalidateTenant("t1");
+      expect((await b.getOrCompute("metrics", alice, db.compute)).value.version).toBe(2);
+      expect((await b.getOrCompute("metrics", bob, db.compute)).value.version).toBe(2);
+      expect((await b.getOrCompute("metrics", carol, db.compute)).value.version).toBe(1);
+      expect((await a.getOrCompute("metrics", bob, db.compute)).value.version).toBe(2);
+    });
+
+    it("invalidates every kind of one user, and no other user", async () => {
+      const a = await instance();
+      const db = source();
+      await a.getOrCompute("metrics", alice, db.compute);
+      await a.getOrCompute("profile", alice, db.compute);
+      await a.getOrCompute("metrics", bob, db.compute);
+      db.state.version = 2;
+      await a.invalidateUser(alice);
+      expect((await a.getOrCompute("metrics", alice, db.compute)).value.version).toBe(2);
+      expect((await a.getOrCompute("profile", alice, db.compute)).value.version).toBe(2);
+      expect((await a.getOrCompute("metrics", bob, db.compute)).value.version).toBe(1);
+    });
+
+    it("writes a profile through, so both instances read the new one without computing", async () => {
+      const [a, b] = [await instance(), await instance()];
+      const db = source();
+      await b.getOrCompute("profile", alice, db.compute);
+      await a.set("profile", alice, { version: 7, asOf: new Date() });
+      expect((await b.getOrCompute("profile", alice, db.compute)).value.version).toBe(7);
+      expect((await a.getOrCompute("profile", alice, db.compute)).value.version).toBe(7);
+      expect(db.state.computations).toBe(1);
+    });
+
+    it("serves the previous value as stale within the grace period while one caller recomputes", async () => {
+      const [a, b] = [
+        await instance({ ttlSeconds: { metrics: 1 }, graceSeconds: 30, memory: { ttlMs: 50 } }),
+        await instance(),
+      ];
+      const db = source();
+      await a.getOrCompute("metrics", alice, db.compute);
+      await sleep(1_100);
+      db.state.version = 2;
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const recomputing = a.getOrCompute("metrics", alice, async () => {
+        await gate;
+        return db.compute();
+      });
+      await sleep(20);
+      const meanwhile = await b.getOrCompute("metrics", alice, db.compute);
+      expect(meanwhile.freshness.source).toBe("stale");
+      expect(meanwhile.value.version).toBe(1);
+      release();
+      expect((await recomputing).value.version).toBe(2);
+      expect((await b.snapshot()).kinds.metrics.staleServes).toBe(1);
+    });
+
+    it("refuses malformed ids and values it cannot serialise, before touching Redis", async () => {
+      const a = await instance();
+      await expect(
+        a.getOrCompute("metrics", { tenantId: "", userId: "x" }, async () => 1),
+      ).rejects.toThrow(CacheKeyError);
+      await expect(a.set("profile", alice, { callback: () => 1 })).rejects.toThrow(
+        CacheSerializationError,
+      );
+      expect(await a.get("profile", alice)).toBeNull();
+      await expect(a.getOrCompute("metrics", alice, async () => ({ f: () => 1 }))).rejects.toThrow(
+        CacheSerializationError,
+      );
+      expect(await admin.exists(entryKeys("metrics", alice, prefix).lease)).toBe(0);
+    });
+
+    it("clears its own namespace and nothing else", async () => {
+      const a = await instance();
+      await admin.set("unrelated:key", "kept");
+      await a.getOrCompute("metrics", alice, source().compute);
+      expect(await a.clearNamespace()).toBeGreaterThan(0);
+      expect(await keysOf(admin, prefix)).toEqual([]);
+      expect(await admin.get("unrelated:key")).toBe("kept");
+      await admin.del("unrelated:key");
+    });
   });
 });
 

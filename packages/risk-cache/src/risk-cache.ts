@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import type { Invalidation } from "./invalidation-bus.ts";
 import {
   CACHE_KINDS,
@@ -40,8 +41,8 @@ export type CacheSnapshot = CacheStatsSnapshot & {
   lastRedisError: string | null;
 };
 
-/** How long `create` waits for the invalidation subscription before serving without it. */
-const SUBSCRIBE_WAIT_MS = 2_000;
+/** How long `create` waits for Redis before serving from memory. */
+const STARTUP_WAIT_MS = 2_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -94,9 +95,12 @@ export class RiskCache {
   static async create(options: RiskCacheOptions = {}): Promise<RiskCache> {
     const cache = new RiskCache(resolveOptions(options));
     if (cache.redis) {
-      // With Redis down the subscription completes once it is back; the cache starts anyway.
-      const subscribed = cache.redis.bus.start().catch(() => undefined);
-      await Promise.race([subscribed, sleep(SUBSCRIBE_WAIT_MS)]);
+      // Waits, briefly, for the connection and the subscription; with Redis down the cache
+      // starts anyway, serves from memory, and both complete once Redis is back.
+      const { client, bus } = cache.redis;
+      const ready = client.status === "ready" ? Promise.resolve() : once(client, "ready");
+      const started = Promise.all([ready, bus.start()]).catch(() => undefined);
+      await Promise.race([started, sleep(STARTUP_WAIT_MS)]);
     }
     return cache;
   }
