@@ -20,7 +20,7 @@ export class ProcessTier {
 
   constructor(
     maxEntries: number,
-    ttlMs: number,
+    private readonly ttlMs: number,
     private readonly entryKey: (kind: CacheKind, subject: CacheSubject) => string,
   ) {
     this.entries = new LRUCache({ max: maxEntries, ttl: ttlMs });
@@ -34,8 +34,11 @@ export class ProcessTier {
     return this.entries.get(key);
   }
 
-  remember(key: string, value: unknown, asOf: number, epoch: number) {
-    if (epoch === this.epochValue) this.entries.set(key, { value, asOf });
+  /** Keeps the value at most until `freshUntil`, so L1 never outlives the kind's TTL. */
+  remember(key: string, value: unknown, asOf: number, freshUntil: number, epoch: number) {
+    const remaining = Math.floor(freshUntil - Date.now());
+    if (epoch !== this.epochValue || remaining <= 0) return;
+    this.entries.set(key, { value, asOf }, { ttl: Math.min(this.ttlMs, remaining) });
   }
 
   /** Joins the load of `key` already running in this process, or starts one. */

@@ -191,7 +191,13 @@ export class RiskCache {
   ) {
     this.stats.count(kind, "hits");
     const value = this.serializer.deserialize<T>(read.payload);
-    this.l1.remember(keys.entry, value, read.storedAt, epoch);
+    this.l1.remember(
+      keys.entry,
+      value,
+      read.storedAt,
+      read.storedAt + this.timing(kind).freshMs,
+      epoch,
+    );
     const source: CacheSource = tier.kind === "redis" ? "redis" : "memory";
     return { value, freshness: freshness(source, read.storedAt) };
   }
@@ -228,7 +234,7 @@ export class RiskCache {
         : await write(tier);
     if (storedAt === 0) this.stats.rejectedStaleSets++;
     if (typeof storedAt === "number" && storedAt > 0)
-      this.l1.remember(keys.entry, value, storedAt, epoch);
+      this.l1.remember(keys.entry, value, storedAt, storedAt + this.timing(kind).freshMs, epoch);
     return { value, freshness: freshness("computed", Date.now()) };
   }
 

@@ -33,6 +33,16 @@ describe("the cache serializer", () => {
     expect(back.leverage).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it("refuses class instances it could not restore, unless registered", () => {
+    class Unregistered {
+      x = 1;
+    }
+    expect(() => serializer.serialize({ book: new Unregistered() })).toThrow(
+      /value\.book is a Unregistered, which the cache cannot restore/,
+    );
+    expect(() => serializer.serialize({ cash: new Money("1") })).not.toThrow();
+  });
+
   it("refuses functions, symbols and cycles when storing, naming where they are", () => {
     expect(() => serializer.serialize({ a: { f: () => 1 } })).toThrow(/value\.a\.f is a function/);
     expect(() => serializer.serialize({ s: Symbol("x") })).toThrow(CacheSerializationError);

@@ -30,7 +30,7 @@ export function createSerializer(
   for (const type of customTypes) json.registerCustom(type as never, type.name);
   return {
     serialize(value) {
-      assertSerializable(value, new Set());
+      assertSerializable(value, customTypes, new Set());
       return json.stringify(value);
     },
     deserialize<T>(text: string) {
@@ -39,14 +39,39 @@ export function createSerializer(
   };
 }
 
-function assertSerializable(value: unknown, seen: Set<object>, path = "value") {
+const BUILT_INS = [Date, RegExp, URL, Error];
+
+/** Walks the value: only what superjson restores as it was may be cached. */
+function assertSerializable(
+  value: unknown,
+  customTypes: readonly CustomType<never, never>[],
+  seen: Set<object>,
+  path = "value",
+) {
   if (typeof value === "function" || typeof value === "symbol") {
     throw new CacheSerializationError(`${path} is a ${typeof value}, which cannot be cached`);
   }
   if (value === null || typeof value !== "object") return;
+  if (customTypes.some((type) => type.isApplicable(value))) return;
+  if (BUILT_INS.some((type) => value instanceof type)) return;
   if (seen.has(value)) throw new CacheSerializationError(`${path} refers back to itself`);
+  const prototype = Object.getPrototypeOf(value);
+  const plain = prototype === Object.prototype || prototype === null || Array.isArray(value);
+  if (!plain && !(value instanceof Map) && !(value instanceof Set)) {
+    const name = (value as object).constructor?.name ?? "object";
+    throw new CacheSerializationError(
+      `${path} is a ${name}, which the cache cannot restore; register it as a custom type`,
+    );
+  }
   seen.add(value);
-  const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
-  for (const [key, child] of entries) assertSerializable(child, seen, `${path}.${String(key)}`);
+  const children =
+    value instanceof Map
+      ? [...value.entries()]
+      : value instanceof Set
+        ? [...value].entries()
+        : Object.entries(value);
+  for (const [key, child] of children) {
+    assertSerializable(child, customTypes, seen, `${path}.${String(key)}`);
+  }
   seen.delete(value);
 }
