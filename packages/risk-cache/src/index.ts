@@ -4,4 +4,21 @@ export {
   type RedisConfig,
   redactRedisUrl,
 } from "./config.ts";
-export { type CacheKind, type CacheSubject, cacheKey } from "./keys.ts";
+export {
+  CACHE_KINDS,
+  CACHE_SCHEMA_VERSION,
+  CacheKeyError,
+  type CacheKind,
+  type CacheSubject,
+  cacheKey,
+} from "./keys.ts";
+export { DEFAULT_TTL_SECONDS, type RiskCacheOptions } from "./options.ts";
+export type { RedisHealth } from "./redis-admin.ts";
+export {
+  type CacheRead,
+  type CacheSnapshot,
+  type CacheSource,
+  type Freshness,
+  RiskCache,
+} from "./risk-cache.ts";
+export { CacheSerializationError, type CustomType } from "./serializer.ts";

@@ -11,7 +11,7 @@ export interface RiskCacheOptions {
   ttlSeconds?: Partial<Record<CacheKind, number>>;
   /** After its TTL, a value may still be served (marked stale) this long while one caller recomputes. */
   graceSeconds?: number;
-  /** The in-process tier over Redis. */
+  /** The in-process tier over Redis; `ttlMs: 0` turns it off. */
   memory?: { maxEntries?: number; ttlMs?: number };
   /** How long the lease of a computation lasts, and so the longest a waiter waits for it. */
   leaseTtlMs?: number;

@@ -37,7 +37,7 @@ export class ProcessTier {
   /** Keeps the value at most until `freshUntil`, so L1 never outlives the kind's TTL. */
   remember(key: string, value: unknown, asOf: number, freshUntil: number, epoch: number) {
     const remaining = Math.floor(freshUntil - Date.now());
-    if (epoch !== this.epochValue || remaining <= 0) return;
+    if (epoch !== this.epochValue || remaining <= 0 || this.ttlMs <= 0) return;
     this.entries.set(key, { value, asOf }, { ttl: Math.min(this.ttlMs, remaining) });
   }
 

@@ -2,11 +2,12 @@ import type { Cluster, Redis } from "ioredis";
 import type { EntryKeys } from "./keys.ts";
 import {
   INVALIDATE_SCRIPT,
-  READ_SCRIPT,
+  LEASE_SCRIPT,
   RELEASE_SCRIPT,
   WRITE_SCRIPT,
   WRITE_THROUGH_SCRIPT,
 } from "./lua.ts";
+import { parseEntry } from "./redis-entry.ts";
 import {
   type EntryTiming,
   newToken,
@@ -16,23 +17,15 @@ import {
 } from "./tier.ts";
 
 type RedisClient = Redis | Cluster;
-type ReadReply = [
-  state: "hit" | "stale" | "miss",
-  payload: string,
-  storedAt: string,
-  g: string,
-  u: string,
-  k: string,
-  taken: number,
-];
+type Arg = string | number;
 
 /** The scripts of lua.ts, registered on a client (EVALSHA, falling back to EVAL after a restart). */
 interface ScriptedClient {
-  riskRead(...args: (string | number)[]): Promise<ReadReply>;
-  riskWrite(...args: (string | number)[]): Promise<number>;
-  riskWriteThrough(...args: (string | number)[]): Promise<number>;
+  riskLease(...args: Arg[]): Promise<[g: string, u: string, k: string, taken: number]>;
+  riskWrite(...args: Arg[]): Promise<number>;
+  riskWriteThrough(...args: Arg[]): Promise<number>;
   riskRelease(lease: string, token: string): Promise<number>;
-  riskInvalidate(numberOfKeys: number, ...args: (string | number)[]): Promise<number>;
+  riskInvalidate(numberOfKeys: number, ...args: Arg[]): Promise<number>;
 }
 
 /** Version tokens outlive any entry (longest TTL plus grace), so an expired token is harmless. */
@@ -43,7 +36,7 @@ export class RedisTier implements SharedTier {
   private readonly scripts: ScriptedClient;
 
   constructor(readonly client: RedisClient) {
-    client.defineCommand("riskRead", { numberOfKeys: 5, lua: READ_SCRIPT });
+    client.defineCommand("riskLease", { numberOfKeys: 5, lua: LEASE_SCRIPT });
     client.defineCommand("riskWrite", { numberOfKeys: 5, lua: WRITE_SCRIPT });
     client.defineCommand("riskWriteThrough", { numberOfKeys: 5, lua: WRITE_THROUGH_SCRIPT });
     client.defineCommand("riskRelease", { numberOfKeys: 1, lua: RELEASE_SCRIPT });
@@ -55,16 +48,38 @@ export class RedisTier implements SharedTier {
     return [keys.entry, keys.entryVersion, keys.userVersion, keys.tenantGeneration, keys.lease];
   }
 
+  /**
+   * A hit costs one MGET of the entry and its tenant's generation, about a plain GET: the entry
+   * and user tokens need no check because invalidating either deletes the entry (lua.ts). It
+   * need not be atomic: a read that overlaps an invalidation may see the state before it, and a
+   * value computed from tokens that moved on is refused by the write script. Only a miss or a
+   * stale entry costs a second command, which reads the three tokens and takes the lease.
+   */
   async read(keys: EntryKeys, leaseToken: string, leaseTtlMs: number): Promise<TierRead> {
-    const [state, payload, storedAt, g, u, k, taken] = await this.scripts.riskRead(
+    const [text, generation] = await this.client.mget(keys.entry, keys.tenantGeneration);
+    const entry = text ? parseEntry(text) : null;
+    const valid = entry !== null && entry.versions[0] === (generation ?? "");
+    if (valid && entry.freshUntil >= Date.now()) {
+      const { payload, storedAt, versions } = entry;
+      return { state: "hit", payload, storedAt, versions, leaseTaken: false };
+    }
+    const [g, u, k, taken] = await this.scripts.riskLease(
       ...RedisTier.keyList(keys),
       leaseToken,
       leaseTtlMs,
     );
     const versions: Versions = [g, u, k];
     const leaseTaken = taken === 1;
-    if (state === "miss") return { state, versions, leaseTaken };
-    return { state, payload, storedAt: Number(storedAt), versions, leaseTaken };
+    if (valid) {
+      return {
+        state: "stale",
+        payload: entry.payload,
+        storedAt: entry.storedAt,
+        versions,
+        leaseTaken,
+      };
+    }
+    return { state: "miss", versions, leaseTaken };
   }
 
   write(
