@@ -58,7 +58,8 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const task of bench.tasks) {
     const result = task.result;
     if (!("latency" in result)) throw new Error(`${task.name} did not complete`);
-    (rounds[task.name] ??= []).push({
+    rounds[task.name] ??= [];
+    rounds[task.name]?.push({
       throughput: result.throughput.mean,
       p50: result.latency.p50,
       p99: result.latency.p99,
