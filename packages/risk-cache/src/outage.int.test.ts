@@ -118,4 +118,26 @@ describe("when Redis goes down", () => {
     ).toEqual({ open: 3 });
     expect((await cache.get("alerts", subject(3)))?.freshness.source).toBe("memory");
   });
+
+  it("flushes its in-process copies after its invalidation subscription reconnects", async () => {
+    server = await startRedisServer();
+    const admin = new Redis(server.url);
+    const cache = await RiskCache.create({
+      redis: parseRedisConfig(server.url),
+      memory: { ttlMs: 60_000 },
+    });
+    caches = [cache];
+    await cache.getOrCompute("metrics", subject(5), async () => ({ n: 1 }));
+    expect(
+      (await cache.getOrCompute("metrics", subject(5), async () => ({ n: 2 }))).freshness.source,
+    ).toBe("memory");
+
+    // Messages sent while the subscription was down are lost; copies may be stale.
+    await admin.call("CLIENT", "KILL", "TYPE", "pubsub");
+    await eventually(async () => {
+      const read = await cache.getOrCompute("metrics", subject(5), async () => ({ n: 2 }));
+      return read.freshness.source !== "memory";
+    });
+    await admin.quit();
+  });
 });
