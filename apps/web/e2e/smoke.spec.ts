@@ -21,6 +21,6 @@ test("health reports the external database and the Redis cache", async ({ reques
   expect(await response.json()).toMatchObject({
     status: "ok",
     database: { status: "ok", mode: "external" },
-    cache: { mode: "redis" },
+    cache: { mode: "redis", status: "ok", redis: { connected: true } },
   });
 });

@@ -33,10 +33,8 @@ describe.each(BACKENDS)(
       const prefix = `consistency-${crypto.randomUUID().slice(0, 8)}`;
       const redis = parseRedisConfig(backend.url);
       // Two instances with their own connections, as two app servers would have.
-      caches = [
-        await RiskCache.create({ redis, prefix }),
-        await RiskCache.create({ redis, prefix }),
-      ];
+      const options = { redis, prefix, commandTimeoutMs: 2_000 };
+      caches = [await RiskCache.create(options), await RiskCache.create(options)];
       const subject: CacheSubject = { tenantId: "firm", userId: "trader" };
 
       // The "database": a version writers bump before invalidating, as a write path does.

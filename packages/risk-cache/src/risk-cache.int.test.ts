@@ -77,9 +77,12 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
   });
 
   async function instance(options: RiskCacheOptions = {}) {
+    // A generous command timeout: these tests check leases and versions, and a loaded CI machine
+    // must not turn them into tests of the fallback (outage.int.test.ts covers that).
     const cache = await RiskCache.create({
       redis: parseRedisConfig(backend.url),
       prefix,
+      commandTimeoutMs: 2_000,
       ...options,
     });
     caches.push(cache);

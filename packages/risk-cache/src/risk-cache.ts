@@ -42,7 +42,7 @@ export type CacheSnapshot = CacheStatsSnapshot & {
 };
 
 /** How long `create` waits for Redis before serving from memory. */
-const STARTUP_WAIT_MS = 2_000;
+const STARTUP_WAIT_MS = 5_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

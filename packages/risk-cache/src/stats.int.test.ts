@@ -29,6 +29,7 @@ async function instances(count: number, options = {}) {
       await RiskCache.create({
         redis: parseRedisConfig(REDIS_URL),
         prefix,
+        commandTimeoutMs: 2_000,
         customTypes: [decimal as never],
         ...options,
       }),

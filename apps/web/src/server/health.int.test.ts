@@ -1,36 +1,66 @@
 import { createDb } from "@repo/db";
 import { createTestDatabase, type TestDatabase } from "@repo/db/testing";
+import { RiskCache } from "@repo/risk-cache";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "./config.ts";
 import { buildHealthReport } from "./health.ts";
 
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+// Port 1 on loopback: nothing listens there, so connections are refused at once.
+const UNREACHABLE_DB = "postgresql://postgres@127.0.0.1:1/nothing";
+const UNREACHABLE_REDIS = "redis://127.0.0.1:1";
+
 let database: TestDatabase;
+const caches: RiskCache[] = [];
 beforeAll(async () => {
   database = await createTestDatabase({ migrate: false });
 });
-afterAll(() => database.drop());
+afterAll(async () => {
+  await Promise.all(caches.map((cache) => cache.close()));
+  await database.drop();
+});
+
+async function cacheFor(config: ReturnType<typeof readConfig>) {
+  const cache = await RiskCache.create({ redis: config.redis, prefix: `health-${caches.length}` });
+  caches.push(cache);
+  return cache;
+}
 
 describe("buildHealthReport", () => {
-  it("is ok when the database answers, and reports the database and cache modes and the version", async () => {
-    const config = readConfig({
-      DATABASE_URL: database.url,
-      REDIS_URL: "redis://127.0.0.1:6379",
-      APP_VERSION: "9.9.9",
-    });
-    const report = await buildHealthReport(database.db, config);
+  it("is ok when the database answers, with the database and cache modes and the version", async () => {
+    const config = readConfig({ DATABASE_URL: database.url, REDIS_URL, APP_VERSION: "9.9.9" });
+    const report = await buildHealthReport(database.db, await cacheFor(config), config);
     expect(report).toMatchObject({
       status: "ok",
       version: "9.9.9",
       database: { status: "ok", mode: "external" },
-      cache: { mode: "redis" },
+      cache: { mode: "redis", status: "ok", redis: { connected: true } },
+    });
+  });
+
+  it("reports an in-memory cache without Redis details", async () => {
+    const config = readConfig({ DATABASE_URL: database.url });
+    const report = await buildHealthReport(database.db, await cacheFor(config), config);
+    expect(report.cache).toEqual({ mode: "memory", status: "ok", redis: null });
+  });
+
+  it("stays ok but says so when the cache has fallen back to memory because Redis is down", async () => {
+    const config = readConfig({ DATABASE_URL: database.url, REDIS_URL: UNREACHABLE_REDIS });
+    const cache = await cacheFor(config);
+    await cache.getOrCompute("metrics", { tenantId: "t", userId: "u" }, async () => 1);
+    const report = await buildHealthReport(database.db, cache, config);
+    expect(report.status).toBe("ok");
+    expect(report.cache).toMatchObject({
+      mode: "redis",
+      status: "fallback",
+      redis: { connected: false },
     });
   });
 
   it("is an error naming the reason when the database cannot be reached", async () => {
-    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-    const unreachable = "postgresql://postgres@127.0.0.1:1/nothing";
-    const db = createDb({ databaseUrl: unreachable, connectionTimeoutMs: 2_000 });
-    const report = await buildHealthReport(db, readConfig({ DATABASE_URL: unreachable }));
+    const db = createDb({ databaseUrl: UNREACHABLE_DB, connectionTimeoutMs: 2_000 });
+    const config = readConfig({ DATABASE_URL: UNREACHABLE_DB });
+    const report = await buildHealthReport(db, await cacheFor(config), config);
     await db.$disconnect();
     expect(report.status).toBe("error");
     expect(report.database).toEqual({

@@ -1,4 +1,5 @@
 import { checkDatabase, type Db } from "@repo/db";
+import type { RiskCache } from "@repo/risk-cache";
 import type { AppConfig } from "./config.ts";
 
 export interface HealthReport {
@@ -7,12 +8,24 @@ export interface HealthReport {
   database:
     | { status: "ok"; mode: "embedded" | "external"; latencyMs: number }
     | { status: "error"; mode: "embedded" | "external"; error: string };
-  cache: { mode: "redis" | "cluster" | "memory" };
+  cache: {
+    mode: "redis" | "cluster" | "memory";
+    /** "fallback" while Redis is unreachable and the cache serves from process memory. */
+    status: "ok" | "fallback";
+    redis: { connected: boolean; pingMs: number | null } | null;
+  };
 }
 
-/** What /api/health answers: the app is healthy when its database answers. */
-export async function buildHealthReport(db: Db, config: AppConfig): Promise<HealthReport> {
-  const check = await checkDatabase(db);
+/**
+ * What /api/health answers. The app is healthy when its database answers; a cache running on
+ * its in-memory fallback is reported, but requests still succeed, so it is not an error.
+ */
+export async function buildHealthReport(
+  db: Db,
+  cache: RiskCache,
+  config: AppConfig,
+): Promise<HealthReport> {
+  const [check, snapshot] = await Promise.all([checkDatabase(db), cache.snapshot()]);
   const mode = config.databaseMode;
   const database: HealthReport["database"] = check.ok
     ? { status: "ok", mode, latencyMs: check.latencyMs }
@@ -21,6 +34,13 @@ export async function buildHealthReport(db: Db, config: AppConfig): Promise<Heal
     status: database.status,
     version: config.version,
     database,
-    cache: { mode: config.redis.mode },
+    cache: {
+      mode: snapshot.mode,
+      status: snapshot.fallback ? "fallback" : "ok",
+      redis: snapshot.redis && {
+        connected: snapshot.redis.connected,
+        pingMs: snapshot.redis.pingMs,
+      },
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { getCache } from "~/server/cache.ts";
 import { readConfig } from "~/server/config.ts";
 import { getDb } from "~/server/db.ts";
 import { buildHealthReport } from "~/server/health.ts";
@@ -5,7 +6,7 @@ import { buildHealthReport } from "~/server/health.ts";
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  const report = await buildHealthReport(getDb(), readConfig());
+  const report = await buildHealthReport(getDb(), await getCache(), readConfig());
   return Response.json(report, {
     status: report.status === "ok" ? 200 : 503,
     headers: { "cache-control": "no-store" },
