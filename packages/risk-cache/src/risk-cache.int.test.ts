@@ -5,6 +5,7 @@ import { CacheKeyError, entryKeys } from "./keys.ts";
 import type { RiskCacheOptions } from "./options.ts";
 import { RiskCache } from "./risk-cache.ts";
 import { CacheSerializationError } from "./serializer.ts";
+import { heldComputation } from "./testing/held-computation.ts";
 import { startRedisCluster } from "./testing/redis-processes.ts";
 
 /** The shared test Redis, and a 3-master cluster the suite starts on ports of its own. */
@@ -123,19 +124,12 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
     it("never stores a value computed before an invalidation (no stale set)", async () => {
       const [a, b] = [await instance(), await instance()];
       const db = source();
-      let release: () => void = () => undefined;
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      const slow = a.getOrCompute("metrics", alice, async () => {
-        const version = db.state.version;
-        await gate;
-        return { version, asOf: new Date() };
-      });
-      await sleep(20);
+      const held = heldComputation(() => ({ version: db.state.version, asOf: new Date() }));
+      const slow = a.getOrCompute("metrics", alice, held.compute);
+      await held.started;
       db.state.version = 2;
       await b.invalidate("metrics", alice);
-      release();
+      held.release();
       expect((await slow).value.version).toBe(1);
 
       expect((await a.snapshot()).rejectedStaleSets).toBe(1);
@@ -216,19 +210,13 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
       await a.getOrCompute("metrics", alice, db.compute);
       await sleep(1_100);
       db.state.version = 2;
-      let release: () => void = () => undefined;
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      const recomputing = a.getOrCompute("metrics", alice, async () => {
-        await gate;
-        return db.compute();
-      });
-      await sleep(20);
+      const held = heldComputation(() => db.compute());
+      const recomputing = a.getOrCompute("metrics", alice, held.compute);
+      await held.started;
       const meanwhile = await b.getOrCompute("metrics", alice, db.compute);
       expect(meanwhile.freshness.source).toBe("stale");
       expect(meanwhile.value.version).toBe(1);
-      release();
+      held.release();
       expect((await recomputing).value.version).toBe(2);
       expect((await b.snapshot()).kinds.metrics.staleServes).toBe(1);
     });

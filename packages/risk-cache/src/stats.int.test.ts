@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseRedisConfig } from "./config.ts";
 import { RiskCache } from "./risk-cache.ts";
 import type { CustomType } from "./serializer.ts";
+import { heldComputation } from "./testing/held-computation.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -53,17 +54,11 @@ describe("cache statistics", () => {
     await b.getOrCompute("metrics", trader, compute); // hit (redis)
     await a.getOrCompute("var", trader, compute); // miss + computation
     await sleep(1_100);
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const recompute = a.getOrCompute("var", trader, async () => {
-      await gate;
-      return compute();
-    }); // stale entry, lease taken: miss + computation
-    await sleep(20);
+    const held = heldComputation(compute);
+    const recompute = a.getOrCompute("var", trader, held.compute); // stale, lease taken: miss
+    await held.started;
     await b.getOrCompute("var", trader, compute); // stale serve
-    release();
+    held.release();
     await recompute;
 
     expect(first.value.nav).toBeInstanceOf(Decimal);
@@ -111,13 +106,20 @@ describe("cache statistics", () => {
     const subjects = Array.from({ length: 25 }, (_, i) => ({ tenantId: "firm", userId: `u${i}` }));
     let running = 0;
     let peak = 0;
+    // The first computations wait until three run at once, so the peak does not depend on
+    // timing: it is 3 when the bound holds and would exceed 3 if it did not.
+    let allowThrough: () => void = () => undefined;
+    const threeRunning = new Promise<void>((resolve) => {
+      allowThrough = resolve;
+    });
     const result = await a.warmUp(
       "metrics",
       subjects,
       async (subject) => {
         running++;
         peak = Math.max(peak, running);
-        await sleep(5);
+        if (running === 3) allowThrough();
+        await threeRunning;
         running--;
         if (subject.userId === "u7") throw new Error("no data");
         return { userId: subject.userId };
