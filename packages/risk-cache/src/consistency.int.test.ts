@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseRedisConfig } from "./config.ts";
 import type { CacheSubject } from "./keys.ts";
 import { RiskCache } from "./risk-cache.ts";
+import { closeCaches } from "./testing/close-caches.ts";
 import { startRedisCluster } from "./testing/redis-processes.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -10,8 +11,7 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * ite
 
 let caches: RiskCache[] = [];
 afterEach(async () => {
-  await caches[0]?.clearNamespace();
-  await Promise.all(caches.map((cache) => cache.close()));
+  await closeCaches(caches);
   caches = [];
 });
 

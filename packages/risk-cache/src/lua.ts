@@ -27,12 +27,26 @@ return now
 `;
 
 /**
- * On a miss or a stale entry: the three current tokens (for the later write) and the lease.
- * ARGV: lease token, lease ttl (ms). Returns {g, u, k, 1 if the lease was taken else 0}.
+ * On a miss or a stale entry, in one atomic step: look again (a value may have landed since
+ * the caller's MGET; then it is served, and no second computation starts), read the three
+ * current tokens for the later write, and try to take the lease. ARGV: lease token, lease ttl
+ * (ms). Returns {'hit'|'stale'|'miss', entry text or '', g, u, k, 1 if the lease was taken}.
  */
 export const LEASE_SCRIPT = `${READ_VERSIONS}
+local text = redis.call('GET', KEYS[1])
+local valid = false
+local fresh = 0
+if text then
+  local entryGeneration, freshUntil = string.match(text, '^([^\\n]*)\\n[^\\n]*\\n[^\\n]*\\n%d+\\n(%d+)\\n')
+  valid = entryGeneration == g
+  fresh = tonumber(freshUntil or '0')
+end
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+if valid and fresh >= now then return {'hit', text, g, u, k, 0} end
 local taken = redis.call('SET', KEYS[5], ARGV[1], 'NX', 'PX', ARGV[2]) and 1 or 0
-return {g, u, k, taken}
+if valid then return {'stale', text, g, u, k, taken} end
+return {'miss', '', g, u, k, taken}
 `;
 
 /**

@@ -18,6 +18,8 @@ export class RedisGuard {
   private probing = false;
   private pending = new Map<string, readonly string[]>();
   private overflowed = false;
+  /** The last failure of an operation, for the health report. */
+  lastError: string | null = null;
 
   constructor(
     private readonly tier: RedisTier,
@@ -36,7 +38,8 @@ export class RedisGuard {
       const result = await operation(this.tier);
       this.failures = 0;
       return result;
-    } catch {
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
       this.failures++;
       if (this.failures >= this.failureThreshold || this.tier.client.status !== "ready")
         this.trip();

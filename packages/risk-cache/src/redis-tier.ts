@@ -21,7 +21,11 @@ type Arg = string | number;
 
 /** The scripts of lua.ts, registered on a client (EVALSHA, falling back to EVAL after a restart). */
 interface ScriptedClient {
-  riskLease(...args: Arg[]): Promise<[g: string, u: string, k: string, taken: number]>;
+  riskLease(
+    ...args: Arg[]
+  ): Promise<
+    [state: "hit" | "stale" | "miss", entry: string, g: string, u: string, k: string, taken: number]
+  >;
   riskWrite(...args: Arg[]): Promise<number>;
   riskWriteThrough(...args: Arg[]): Promise<number>;
   riskRelease(lease: string, token: string): Promise<number>;
@@ -53,7 +57,8 @@ export class RedisTier implements SharedTier {
    * and user tokens need no check because invalidating either deletes the entry (lua.ts). It
    * need not be atomic: a read that overlaps an invalidation may see the state before it, and a
    * value computed from tokens that moved on is refused by the write script. Only a miss or a
-   * stale entry costs a second command, which reads the three tokens and takes the lease.
+   * stale entry costs a second command, a script that looks again, reads the three tokens
+   * and takes the lease in one atomic step.
    */
   async read(keys: EntryKeys, leaseToken: string, leaseTtlMs: number): Promise<TierRead> {
     const [text, generation] = await this.client.mget(keys.entry, keys.tenantGeneration);
@@ -63,21 +68,16 @@ export class RedisTier implements SharedTier {
       const { payload, storedAt, versions } = entry;
       return { state: "hit", payload, storedAt, versions, leaseTaken: false };
     }
-    const [g, u, k, taken] = await this.scripts.riskLease(
+    const [state, again, g, u, k, taken] = await this.scripts.riskLease(
       ...RedisTier.keyList(keys),
       leaseToken,
       leaseTtlMs,
     );
     const versions: Versions = [g, u, k];
     const leaseTaken = taken === 1;
-    if (valid) {
-      return {
-        state: "stale",
-        payload: entry.payload,
-        storedAt: entry.storedAt,
-        versions,
-        leaseTaken,
-      };
+    const landed = state === "miss" ? null : parseEntry(again);
+    if (landed) {
+      return { state, payload: landed.payload, storedAt: landed.storedAt, versions, leaseTaken };
     }
     return { state: "miss", versions, leaseTaken };
   }

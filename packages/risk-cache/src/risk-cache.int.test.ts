@@ -5,6 +5,7 @@ import { CacheKeyError, entryKeys } from "./keys.ts";
 import type { RiskCacheOptions } from "./options.ts";
 import { RiskCache } from "./risk-cache.ts";
 import { CacheSerializationError } from "./serializer.ts";
+import { closeCaches } from "./testing/close-caches.ts";
 import { heldComputation } from "./testing/held-computation.ts";
 import { startRedisCluster } from "./testing/redis-processes.ts";
 
@@ -72,8 +73,7 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
     prefix = `test-${crypto.randomUUID().slice(0, 8)}`;
   });
   afterEach(async () => {
-    await caches[0]?.clearNamespace();
-    await Promise.all(caches.map((cache) => cache.close()));
+    await closeCaches(caches);
     caches = [];
   });
 

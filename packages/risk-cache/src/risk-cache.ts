@@ -348,7 +348,7 @@ export class RiskCache {
       mode: this.mode,
       redis,
       fallback: this.redis?.guard.isOpen ?? false,
-      lastRedisError: this.lastRedisError,
+      lastRedisError: this.redis?.guard.lastError ?? this.lastRedisError,
     };
   }
 

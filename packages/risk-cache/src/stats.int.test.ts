@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseRedisConfig } from "./config.ts";
 import { RiskCache } from "./risk-cache.ts";
 import type { CustomType } from "./serializer.ts";
+import { closeCaches } from "./testing/close-caches.ts";
 import { heldComputation } from "./testing/held-computation.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -18,8 +19,7 @@ const decimal: CustomType<Decimal> = {
 
 let caches: RiskCache[] = [];
 afterEach(async () => {
-  await caches[0]?.clearNamespace();
-  await Promise.all(caches.map((cache) => cache.close()));
+  await closeCaches(caches);
   caches = [];
 });
 
