@@ -2,10 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseRedisConfig } from "./config.ts";
 import type { CacheSubject } from "./keys.ts";
 import { RiskCache } from "./risk-cache.ts";
+import { BACKENDS } from "./testing/backends.ts";
 import { closeCaches } from "./testing/close-caches.ts";
-import { startRedisCluster } from "./testing/redis-processes.ts";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
@@ -14,11 +13,6 @@ afterEach(async () => {
   await closeCaches(caches);
   caches = [];
 });
-
-const BACKENDS = [
-  { name: "Redis", start: async () => ({ url: REDIS_URL, stop: async () => undefined }) },
-  { name: "a 3-master Redis Cluster", start: () => startRedisCluster({ masters: 3 }) },
-];
 
 describe.each(BACKENDS)(
   "consistency under concurrent writers and readers on two instances over $name",

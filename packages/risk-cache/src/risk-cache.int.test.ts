@@ -5,16 +5,9 @@ import { CacheKeyError, entryKeys } from "./keys.ts";
 import type { RiskCacheOptions } from "./options.ts";
 import { RiskCache } from "./risk-cache.ts";
 import { CacheSerializationError } from "./serializer.ts";
+import { BACKENDS } from "./testing/backends.ts";
 import { closeCaches } from "./testing/close-caches.ts";
 import { heldComputation } from "./testing/held-computation.ts";
-import { startRedisCluster } from "./testing/redis-processes.ts";
-
-/** The shared test Redis, and a 3-master cluster the suite starts on ports of its own. */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const BACKENDS = [
-  { name: "Redis", start: async () => ({ url: REDIS_URL, stop: async () => undefined }) },
-  { name: "a 3-master Redis Cluster", start: () => startRedisCluster({ masters: 3 }) },
-];
 
 function adminClient(url: string): Redis | Cluster {
   const config = parseRedisConfig(url);
