@@ -7,15 +7,12 @@ export type RedisClient = Redis | Cluster;
 export const reconnectDelay = (attempt: number) => Math.min(50 * 2 ** attempt, 2_000);
 
 /**
- * A client that fails fast instead of queueing while Redis is away (no offline queue, a
- * per-command timeout), so a read never hangs on an outage: it falls back to memory.
+ * A client that fails fast instead of queueing while Redis is away (no offline queue), so a
+ * read never waits for a reconnect: it falls back to memory. Per-operation timeouts are kept
+ * by RedisGuard, one watchdog for all operations rather than one timer per command.
  */
-export function connect(
-  config: Exclude<RedisConfig, { mode: "memory" }>,
-  commandTimeoutMs: number,
-): RedisClient {
+export function connect(config: Exclude<RedisConfig, { mode: "memory" }>): RedisClient {
   const options: RedisOptions = {
-    commandTimeout: commandTimeoutMs,
     connectTimeout: 2_000,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
@@ -38,5 +35,5 @@ export function connectSubscriber(client: RedisClient): RedisClient {
   if (client instanceof Cluster) {
     return client.duplicate(undefined, { enableOfflineQueue: true, shardedSubscribers: true });
   }
-  return client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
+  return client.duplicate({ enableOfflineQueue: true });
 }

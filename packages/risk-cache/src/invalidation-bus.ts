@@ -58,20 +58,19 @@ export class InvalidationBus {
     const acknowledged = new Promise<boolean>((resolve) => {
       this.waiters.set(id, { received: 0, expected: Number.POSITIVE_INFINITY, done: resolve });
     });
+    // The whole exchange, SPUBLISH included, is bounded: a Redis that hangs cannot hold a write.
     const timer = setTimeout(() => this.finish(id, false), this.ackTimeoutMs);
+    this.publisher.spublish(this.channel, JSON.stringify({ id, invalidation })).then(
+      (receivers) => {
+        const waiter = this.waiters.get(id);
+        if (!waiter) return;
+        waiter.expected = Number(receivers);
+        if (waiter.received >= waiter.expected) this.finish(id, true);
+      },
+      () => this.finish(id, false),
+    );
     try {
-      const receivers = Number(
-        await this.publisher.spublish(this.channel, JSON.stringify({ id, invalidation })),
-      );
-      const waiter = this.waiters.get(id);
-      if (waiter) {
-        waiter.expected = receivers;
-        if (waiter.received >= receivers) this.finish(id, true);
-      }
       return await acknowledged;
-    } catch {
-      this.finish(id, false);
-      return false;
     } finally {
       clearTimeout(timer);
     }

@@ -18,8 +18,32 @@ function infoField(info: string, field: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Connection, round trip, memory and evictions, summed over the masters of a cluster. */
+const HEALTH_TIMEOUT_MS = 1_000;
+
+/**
+ * Connection, round trip, memory and evictions, summed over the masters of a cluster; a Redis
+ * that does not answer within a second is reported as not connected.
+ */
 export async function redisHealth(client: RedisClient): Promise<RedisHealth> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<RedisHealth>((resolve) => {
+    timer = setTimeout(
+      () => resolve(unhealthy(`no answer within ${HEALTH_TIMEOUT_MS} ms`)),
+      HEALTH_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([measure(client), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function unhealthy(error: string): RedisHealth {
+  return { connected: false, pingMs: null, usedMemoryBytes: null, evictedKeys: null, error };
+}
+
+async function measure(client: RedisClient): Promise<RedisHealth> {
   try {
     const started = performance.now();
     await client.ping();
@@ -33,14 +57,7 @@ export async function redisHealth(client: RedisClient): Promise<RedisHealth> {
     }
     return { connected: true, pingMs, usedMemoryBytes, evictedKeys };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      connected: false,
-      pingMs: null,
-      usedMemoryBytes: null,
-      evictedKeys: null,
-      error: message,
-    };
+    return unhealthy(error instanceof Error ? error.message : String(error));
   }
 }
 

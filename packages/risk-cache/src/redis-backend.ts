@@ -27,7 +27,7 @@ export function createRedisBackend(
   options: ResolvedOptions,
   hooks: BackendHooks,
 ): RedisBackend {
-  const client = connect(redis, options.commandTimeoutMs);
+  const client = connect(redis);
   // Connection errors surface through the breaker and the health report, not as crashes.
   client.on("error", (error: Error) => hooks.onError(error.message));
   const tier = new RedisTier(client);
@@ -36,6 +36,7 @@ export function createRedisBackend(
     options.failureThreshold,
     hooks.onDistrust,
     hooks.clearNamespace,
+    options.commandTimeoutMs,
   );
   const bus = new InvalidationBus(
     client,
