@@ -60,7 +60,7 @@ export function resolveOptions(options: RiskCacheOptions): ResolvedOptions {
     commandTimeoutMs: options.commandTimeoutMs ?? 250,
     failureThreshold: options.failureThreshold ?? 3,
     fallbackTtlMs: options.fallbackTtlMs ?? 5_000,
-    ackTimeoutMs: options.ackTimeoutMs ?? 250,
+    ackTimeoutMs: options.ackTimeoutMs ?? 2_000,
     customTypes: options.customTypes ?? [],
   };
 }
