@@ -17,7 +17,7 @@ export interface RiskCacheOptions {
   leaseTtlMs?: number;
   /** How often a waiter looks for the value another process is computing. */
   leasePollMs?: number;
-  /** Per-command timeout against Redis. */
+  /** How long a Redis operation may take before it counts as a failure and memory serves. */
   commandTimeoutMs?: number;
   /** Consecutive Redis failures that open the breaker (reads then use the in-memory fallback). */
   failureThreshold?: number;
