@@ -49,30 +49,34 @@ export function namespaceOf(prefix: string): string {
   return `${prefix}:v${CACHE_SCHEMA_VERSION}`;
 }
 
-/** `risk:v1:<kind>:<userId>:{<tenantId>}`: the key of a cached value. */
-export function cacheKey(kind: CacheKind, subject: CacheSubject, prefix = "risk"): string {
-  return entryKeys(kind, subject, prefix).entry;
-}
-
-export function entryKeys(
+/**
+ * `risk:v1:<kind>:<userId>:{<tenantId>}`: the key of a cached value, and all an in-process hit
+ * needs, so the read path builds the other keys only when it goes to Redis.
+ */
+export function cacheKey(
   kind: CacheKind,
   { tenantId, userId }: CacheSubject,
   prefix = "risk",
-): EntryKeys {
+): string {
   checkId("tenantId", tenantId);
   checkId("userId", userId);
-  const ns = namespaceOf(prefix);
-  const tag = `{${tenantId}}`;
-  return {
-    entry: `${ns}:${kind}:${userId}:${tag}`,
-    entryVersion: `${ns}:ver:${kind}:${userId}:${tag}`,
-    userVersion: `${ns}:ver:user:${userId}:${tag}`,
-    tenantGeneration: `${ns}:gen:${tag}`,
-    lease: `${ns}:lease:${kind}:${userId}:${tag}`,
-  };
+  return `${namespaceOf(prefix)}:${kind}:${userId}:{${tenantId}}`;
 }
 
 export function tenantGenerationKey(tenantId: string, prefix = "risk"): string {
   checkId("tenantId", tenantId);
   return `${namespaceOf(prefix)}:gen:{${tenantId}}`;
+}
+
+export function entryKeys(kind: CacheKind, subject: CacheSubject, prefix = "risk"): EntryKeys {
+  const entry = cacheKey(kind, subject, prefix);
+  const ns = namespaceOf(prefix);
+  const tag = `{${subject.tenantId}}`;
+  return {
+    entry,
+    entryVersion: `${ns}:ver:${kind}:${subject.userId}:${tag}`,
+    userVersion: `${ns}:ver:user:${subject.userId}:${tag}`,
+    tenantGeneration: tenantGenerationKey(subject.tenantId, prefix),
+    lease: `${ns}:lease:${kind}:${subject.userId}:${tag}`,
+  };
 }

@@ -1,6 +1,12 @@
 import { LRUCache } from "lru-cache";
 import type { EntryKeys } from "./keys.ts";
-import type { EntryTiming, SharedTier, TierRead, Versions } from "./tier.ts";
+import {
+  type EntryTiming,
+  newToken,
+  type SharedTier,
+  type TierRead,
+  type Versions,
+} from "./tier.ts";
 
 interface StoredEntry {
   payload: string;
@@ -34,6 +40,7 @@ export class MemoryTier implements SharedTier {
   }
 
   private takeLease(key: string, token: string, ttlMs: number): boolean {
+    if (ttlMs <= 0) return false;
     const now = Date.now();
     const lease = this.leases.get(key);
     if (lease && lease.until > now) return false;
@@ -73,23 +80,27 @@ export class MemoryTier implements SharedTier {
     timing: EntryTiming,
     leaseToken: string,
   ) {
-    if (this.leases.get(keys.lease)?.token === leaseToken) this.leases.delete(keys.lease);
+    this.releaseIfOurs(keys, leaseToken);
     if (!sameVersions(versions, this.versionsOf(keys))) return 0;
     return this.store(keys, payload, timing);
   }
 
   async writeThrough(keys: EntryKeys, payload: string, timing: EntryTiming) {
-    this.tokens.set(keys.entryVersion, crypto.randomUUID());
+    this.tokens.set(keys.entryVersion, newToken());
     this.leases.delete(keys.lease);
     return this.store(keys, payload, timing);
   }
 
   async release(keys: EntryKeys, leaseToken: string) {
+    this.releaseIfOurs(keys, leaseToken);
+  }
+
+  private releaseIfOurs(keys: EntryKeys, leaseToken: string) {
     if (this.leases.get(keys.lease)?.token === leaseToken) this.leases.delete(keys.lease);
   }
 
   async invalidate(versionKey: string, keys: readonly string[]) {
-    this.tokens.set(versionKey, crypto.randomUUID());
+    this.tokens.set(versionKey, newToken());
     for (const key of keys) {
       this.entries.delete(key);
       this.leases.delete(key);

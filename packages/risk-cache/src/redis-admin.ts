@@ -69,8 +69,15 @@ export async function clearNamespace(client: RedisClient, namespace: string): Pr
     do {
       const [next, keys] = await node.scan(cursor, "MATCH", `${namespace}:*`, "COUNT", 500);
       cursor = next;
-      // One UNLINK per key: in a cluster, keys of one SCAN page may live in different slots.
-      for (const key of keys) removed += await node.unlink(key);
+      // One UNLINK per key (in a cluster, keys of one SCAN page may live in different slots),
+      // sent as one pipeline per page.
+      if (keys.length === 0) continue;
+      const pipeline = node.pipeline();
+      for (const key of keys) pipeline.unlink(key);
+      for (const [error, count] of (await pipeline.exec()) ?? []) {
+        if (error) throw error;
+        removed += count as number;
+      }
     } while (cursor !== "0");
   }
   return removed;

@@ -21,7 +21,8 @@ export class RedisGuard {
   private failures = 0;
   private open = false;
   private probing = false;
-  private pending = new Map<string, readonly string[]>();
+  /** Version key → keys to delete; a Set, so repeated invalidations of one entry do not pile up. */
+  private pending = new Map<string, Set<string>>();
   private overflowed = false;
   private readonly inFlight = new Set<Deadline>();
   private watchdog: NodeJS.Timeout | undefined;
@@ -102,7 +103,9 @@ export class RedisGuard {
       this.overflowed = true;
       return;
     }
-    this.pending.set(versionKey, [...(this.pending.get(versionKey) ?? []), ...keys]);
+    const deleted = this.pending.get(versionKey) ?? new Set<string>();
+    for (const key of keys) deleted.add(key);
+    this.pending.set(versionKey, deleted);
     this.trip();
   }
 
@@ -136,7 +139,7 @@ export class RedisGuard {
       return;
     }
     for (const [versionKey, keys] of this.pending) {
-      await this.tier.invalidate(versionKey, keys);
+      await this.tier.invalidate(versionKey, [...keys]);
       this.pending.delete(versionKey);
     }
   }

@@ -229,6 +229,16 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
       expect(await admin.exists(entryKeys("metrics", alice, prefix).lease)).toBe(0);
     });
 
+    it("answers get without computing or taking the lease, so it never delays a computation", async () => {
+      const [a, b] = [await instance(), await instance()];
+      expect(await a.get("limits", alice)).toBeNull();
+      expect(await admin.exists(entryKeys("limits", alice, prefix).lease)).toBe(0);
+      const db = source();
+      expect((await b.getOrCompute("limits", alice, db.compute)).freshness.source).toBe("computed");
+      expect((await a.get<{ version: number }>("limits", alice))?.value.version).toBe(1);
+      expect((await b.snapshot()).leaseWaits).toBe(0);
+    });
+
     it("clears its own namespace and nothing else", async () => {
       const a = await instance();
       await admin.set("unrelated:key", "kept");

@@ -4,9 +4,11 @@ import {
   CACHE_KINDS,
   type CacheKind,
   type CacheSubject,
+  cacheKey,
   type EntryKeys,
   entryKeys,
   namespaceOf,
+  tenantGenerationKey,
 } from "./keys.ts";
 import { MemoryTier } from "./memory-tier.ts";
 import { type ResolvedOptions, type RiskCacheOptions, resolveOptions } from "./options.ts";
@@ -69,10 +71,8 @@ export class RiskCache {
     this.options = options;
     this.mode = options.redis.mode;
     this.serializer = createSerializer(options.customTypes);
-    this.l1 = new ProcessTier(
-      options.memory.maxEntries,
-      options.memory.ttlMs,
-      (kind, subject) => this.keys(kind, subject).entry,
+    this.l1 = new ProcessTier(options.memory.maxEntries, options.memory.ttlMs, (kind, subject) =>
+      cacheKey(kind, subject, options.prefix),
     );
     const inRedisMode = options.redis.mode !== "memory";
     this.memoryTier = new MemoryTier(
@@ -138,14 +138,16 @@ export class RiskCache {
     compute: () => Promise<T>,
   ): Promise<CacheRead<T>> {
     const started = performance.now();
-    const keys = this.keys(kind, subject);
-    const cached = this.l1.get(keys.entry);
+    const key = cacheKey(kind, subject, this.options.prefix);
+    const cached = this.l1.get(key);
     if (cached) {
       this.stats.count(kind, "hits");
       this.stats.recordRead(started);
       return { value: cached.value as T, freshness: freshness("memory", cached.asOf) };
     }
-    const result = await this.l1.share(keys.entry, () => this.load(kind, keys, compute));
+    const result = await this.l1.share(key, () =>
+      this.load(kind, this.keys(kind, subject), compute),
+    );
     this.stats.recordRead(started);
     return result;
   }
@@ -240,10 +242,11 @@ export class RiskCache {
 
   /** The cached value without computing one; null on a miss. */
   async get<T>(kind: CacheKind, subject: CacheSubject): Promise<CacheRead<T> | null> {
-    const keys = this.keys(kind, subject);
-    const cached = this.l1.get(keys.entry);
+    const cached = this.l1.get(cacheKey(kind, subject, this.options.prefix));
     if (cached) return { value: cached.value as T, freshness: freshness("memory", cached.asOf) };
-    const { result: read, tier } = await this.onSharedTier((t) => t.read(keys, newToken(), 1));
+    const keys = this.keys(kind, subject);
+    // A lease TTL of 0 reads without taking the lease: a get never computes.
+    const { result: read, tier } = await this.onSharedTier((t) => t.read(keys, newToken(), 0));
     if (read.state === "miss") return null;
     return {
       value: this.serializer.deserialize<T>(read.payload),
@@ -265,12 +268,10 @@ export class RiskCache {
     await this.broadcast(
       { scope: "entry", tenantId: subject.tenantId, userId: subject.userId, kinds: [kind] },
       async () => {
-        const { result } = await this.onSharedTier((tier) =>
-          tier.writeThrough(keys, payload, this.timing(kind)),
+        const { tier } = await this.onSharedTier((t) =>
+          t.writeThrough(keys, payload, this.timing(kind)),
         );
-        if (this.redis?.guard.isOpen)
-          this.redis.guard.remember(keys.entryVersion, [keys.entry, keys.lease]);
-        return result;
+        this.rememberIfRedisMissed(tier, keys.entryVersion, [keys.entry, keys.lease]);
       },
     );
   }
@@ -300,7 +301,7 @@ export class RiskCache {
 
   /** Drops every cached value of every user of a tenant: one Redis command, no key scan. */
   async invalidateTenant(tenantId: string): Promise<void> {
-    const generation = this.keys("metrics", { tenantId, userId: "tenant" }).tenantGeneration;
+    const generation = tenantGenerationKey(tenantId, this.options.prefix);
     await this.broadcast({ scope: "tenant", tenantId }, () =>
       this.invalidateShared(generation, []),
     );
@@ -308,12 +309,21 @@ export class RiskCache {
 
   private async invalidateShared(versionKey: string, keys: readonly string[]) {
     const { tier } = await this.onSharedTier((t) => t.invalidate(versionKey, keys));
-    if (this.redis && tier !== this.redis.tier) this.redis.guard.remember(versionKey, keys);
+    this.rememberIfRedisMissed(tier, versionKey, keys);
     // The fallback tier may hold copies too, whichever tier took the invalidation.
     if (tier !== this.memoryTier) await this.memoryTier.invalidate(versionKey, keys);
   }
 
-  /** Applies locally, runs the shared-tier change, then waits for the other instances. */
+  /** A change that went to the fallback instead of Redis is replayed there on recovery. */
+  private rememberIfRedisMissed(tier: SharedTier, versionKey: string, keys: readonly string[]) {
+    if (this.redis && tier !== this.redis.tier) this.redis.guard.remember(versionKey, keys);
+  }
+
+  /**
+   * Applies locally, runs the shared-tier change, then waits for the other instances. Applied
+   * before the change so L1 stops serving the old value, and again after it so a load that read
+   * Redis while the change was running keeps its value out of L1 (the epoch moves).
+   */
   private async broadcast(invalidation: Invalidation, change: () => Promise<unknown>) {
     this.stats.invalidations++;
     this.l1.apply(invalidation);

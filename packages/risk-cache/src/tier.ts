@@ -24,7 +24,7 @@ export interface EntryTiming {
  */
 export interface SharedTier {
   readonly kind: "redis" | "memory";
-  /** Reads an entry; on a miss or a stale entry also tries to take the lease. */
+  /** Reads an entry; on a miss or a stale entry also tries to take the lease (0 ms: only reads). */
   read(keys: EntryKeys, leaseToken: string, leaseTtlMs: number): Promise<TierRead>;
   /** Stores unless an invalidation happened since `versions` were read; 0 when refused. */
   write(
