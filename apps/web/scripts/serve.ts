@@ -113,11 +113,12 @@ async function prepareDatabase(config: AppConfig, url: string) {
     );
   }
   if (config.seedDemoData) {
+    const demo = generateDemoData();
     const db = createDb({ databaseUrl: url, poolSize: 2 });
-    const inserted = await seedDemoData(db).finally(() => db.$disconnect());
+    const inserted = await seedDemoData(db, demo).finally(() => db.$disconnect());
     const rows = Object.values(inserted).reduce((sum, count) => sum + count, 0);
     log(rows ? `demo data: inserted ${rows} rows` : "demo data: already present");
-    printLogins(generateDemoData().logins);
+    printLogins(demo.logins);
   }
 }
 

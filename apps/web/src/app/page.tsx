@@ -6,7 +6,8 @@ export const dynamic = "force-dynamic";
 async function loadDirectory(): Promise<{ tenants: DirectoryTenant[] } | { error: string }> {
   try {
     return { tenants: await listTenantDirectory(getDb()) };
-  } catch {
+  } catch (error) {
+    console.error("start page: could not read the directory", error);
     return { error: "The database is not answering. Check /api/health for the reason." };
   }
 }

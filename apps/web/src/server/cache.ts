@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@repo/db";
 import { type CustomType, RiskCache } from "@repo/risk-cache";
-import { readConfig } from "./config.ts";
+import { serverConfig } from "./config.ts";
 
 /** Prisma's Decimal (money, prices, quantities) survives the cache as the same class. */
 const decimal: CustomType<Prisma.Decimal> = {
@@ -18,7 +18,7 @@ const globalForCache = globalThis as typeof globalThis & {
 /** The process's one cache, built from REDIS_URL (in memory when unset). */
 export function getCache(): Promise<RiskCache> {
   globalForCache.riskDashboardCache ??= RiskCache.create({
-    redis: readConfig().redis,
+    redis: serverConfig().redis,
     customTypes: [decimal as never],
   });
   return globalForCache.riskDashboardCache;

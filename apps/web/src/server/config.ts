@@ -73,3 +73,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     version: values.APP_VERSION,
   };
 }
+
+let processConfig: AppConfig | undefined;
+
+/** This process's configuration, read once: the environment does not change while it runs. */
+export function serverConfig(): AppConfig {
+  processConfig ??= readConfig();
+  return processConfig;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { createDb, type Db } from "@repo/db";
-import { readConfig } from "./config.ts";
+import { serverConfig } from "./config.ts";
 
 const globalForDb = globalThis as typeof globalThis & { riskDashboardDb?: Db };
 
@@ -10,7 +10,7 @@ const globalForDb = globalThis as typeof globalThis & { riskDashboardDb?: Db };
  */
 export function getDb(): Db {
   if (globalForDb.riskDashboardDb) return globalForDb.riskDashboardDb;
-  const config = readConfig();
+  const config = serverConfig();
   if (!config.databaseUrl) {
     throw new Error(
       "DATABASE_URL is not set. Start the app with `pnpm start` (embedded database) or set DATABASE_URL.",
