@@ -4,7 +4,9 @@ import type { CacheKind, CacheSubject } from "./keys.ts";
 
 interface ProcessEntry {
   value: unknown;
-  asOf: number;
+  /** Built once when remembered, so a hit allocates no Date. */
+  asOf: Date;
+  expiresAt: number;
 }
 
 /**
@@ -23,22 +25,28 @@ export class ProcessTier {
     private readonly ttlMs: number,
     private readonly entryKey: (kind: CacheKind, subject: CacheSubject) => string,
   ) {
-    this.entries = new LRUCache({ max: maxEntries, ttl: ttlMs });
+    // Expiry is checked here against the caller's clock reading rather than by lru-cache's TTL
+    // machinery: a hit then reads the clock once, which is most of an in-process hit's cost.
+    this.entries = new LRUCache({ max: maxEntries });
   }
 
   get epoch(): number {
     return this.epochValue;
   }
 
-  get(key: string): ProcessEntry | undefined {
-    return this.entries.get(key);
+  get(key: string, now: number): ProcessEntry | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined || entry.expiresAt > now) return entry;
+    this.entries.delete(key);
+    return undefined;
   }
 
   /** Keeps the value at most until `freshUntil`, so L1 never outlives the kind's TTL. */
   remember(key: string, value: unknown, asOf: number, freshUntil: number, epoch: number) {
-    const remaining = Math.floor(freshUntil - Date.now());
-    if (epoch !== this.epochValue || remaining <= 0 || this.ttlMs <= 0) return;
-    this.entries.set(key, { value, asOf }, { ttl: Math.min(this.ttlMs, remaining) });
+    const now = Date.now();
+    const expiresAt = Math.min(now + this.ttlMs, freshUntil);
+    if (epoch !== this.epochValue || expiresAt <= now) return;
+    this.entries.set(key, { value, asOf: new Date(asOf), expiresAt });
   }
 
   /** Joins the load of `key` already running in this process, or starts one. */

@@ -52,6 +52,10 @@ function freshness(source: CacheSource, asOf: number): Freshness {
   return { source, asOf: new Date(asOf), ageMs: Math.max(0, Date.now() - asOf) };
 }
 
+function memoryFreshness(asOf: Date, now: number): Freshness {
+  return { source: "memory", asOf, ageMs: Math.max(0, now - asOf.getTime()) };
+}
+
 /**
  * The product's cache: an in-process LRU (L1) over Redis (L2), or over process memory when no
  * Redis is configured. See the package README for the guarantees and how they are kept.
@@ -139,11 +143,12 @@ export class RiskCache {
   ): Promise<CacheRead<T>> {
     const started = performance.now();
     const key = cacheKey(kind, subject, this.options.prefix);
-    const cached = this.l1.get(key);
+    const now = Date.now();
+    const cached = this.l1.get(key, now);
     if (cached) {
       this.stats.count(kind, "hits");
       this.stats.recordRead(started);
-      return { value: cached.value as T, freshness: freshness("memory", cached.asOf) };
+      return { value: cached.value as T, freshness: memoryFreshness(cached.asOf, now) };
     }
     const result = await this.l1.share(key, () =>
       this.load(kind, this.keys(kind, subject), compute),
@@ -242,8 +247,9 @@ export class RiskCache {
 
   /** The cached value without computing one; null on a miss. */
   async get<T>(kind: CacheKind, subject: CacheSubject): Promise<CacheRead<T> | null> {
-    const cached = this.l1.get(cacheKey(kind, subject, this.options.prefix));
-    if (cached) return { value: cached.value as T, freshness: freshness("memory", cached.asOf) };
+    const now = Date.now();
+    const cached = this.l1.get(cacheKey(kind, subject, this.options.prefix), now);
+    if (cached) return { value: cached.value as T, freshness: memoryFreshness(cached.asOf, now) };
     const keys = this.keys(kind, subject);
     // A lease TTL of 0 reads without taking the lease: a get never computes.
     const { result: read, tier } = await this.onSharedTier((t) => t.read(keys, newToken(), 0));
