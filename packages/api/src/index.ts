@@ -1,5 +1,20 @@
+export { type Clock, systemClock } from "./clock.ts";
+export { type Context, createHttpContext, createInnerContext } from "./context.ts";
+export { type ApiDeps, DEFAULT_SESSION_TTL_MS } from "./deps.ts";
+export { AppError, type AppErrorCode } from "./errors.ts";
+export { SESSION_COOKIE } from "./http/session-cookie.ts";
+export { type ApiMetrics, createApiMetrics } from "./observability/api-metrics.ts";
+export { type AppRouter, appRouter, createCaller } from "./root.ts";
+export {
+  createLoginLimiter,
+  DEFAULT_LOGIN_LIMITS,
+  type LoginLimiter,
+  type LoginLimits,
+} from "./services/auth/login-limiter.ts";
+export type { Viewer } from "./services/auth/sessions.ts";
 export {
   type DirectoryTenant,
   type DirectoryUser,
   listTenantDirectory,
 } from "./services/directory/list-tenant-directory.ts";
+export type { MetricsView } from "./services/risk/compute-metrics.ts";

@@ -4,6 +4,7 @@ export {
   type RedisConfig,
   redactRedisUrl,
 } from "./config.ts";
+export { connect as connectRedis, type RedisClient } from "./connection.ts";
 export {
   CACHE_KINDS,
   CACHE_SCHEMA_VERSION,

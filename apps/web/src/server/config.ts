@@ -25,6 +25,10 @@ const schema = z.object({
   MIGRATE_ON_START: flag.default(true),
   SEED_DEMO_DATA: flag.optional(),
   APP_VERSION: z.string().min(1).default(packageJson.version),
+  PRICE_FEED_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(3_000),
+  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(720).default(8),
+  COOKIE_SECURE: flag.optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -40,6 +44,11 @@ export interface AppConfig {
   /** Seeds the demo firms: on by default for the embedded database only. */
   seedDemoData: boolean;
   version: string;
+  /** How often the simulated price feed moves last prices; 0 turns it off. */
+  priceFeedIntervalMs: number;
+  sessionTtlMs: number;
+  /** Secure session cookies: on in production unless turned off (plain-HTTP test rigs). */
+  secureCookies: boolean;
 }
 
 /** Every environment variable the app reads, validated in one place (see the README's table). */
@@ -71,6 +80,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     migrateOnStart: values.MIGRATE_ON_START,
     seedDemoData: values.SEED_DEMO_DATA ?? databaseMode === "embedded",
     version: values.APP_VERSION,
+    priceFeedIntervalMs: values.PRICE_FEED_INTERVAL_MS,
+    sessionTtlMs: Math.round(values.SESSION_TTL_HOURS * 3_600_000),
+    secureCookies: values.COOKIE_SECURE ?? values.NODE_ENV === "production",
   };
 }
 

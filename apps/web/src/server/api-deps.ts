@@ -1,0 +1,28 @@
+import "server-only";
+import { type ApiDeps, createApiMetrics, createLoginLimiter, systemClock } from "@repo/api";
+import { connectRedis } from "@repo/risk-cache";
+import { getCache } from "./cache.ts";
+import { serverConfig } from "./config.ts";
+import { getDb } from "./db.ts";
+
+const globalForApi = globalThis as typeof globalThis & { riskDashboardApi?: Promise<ApiDeps> };
+
+async function buildApiDeps(): Promise<ApiDeps> {
+  const config = serverConfig();
+  // Failed sign-ins are counted in Redis when there is one, so every instance sees them.
+  const redis = config.redis.mode === "memory" ? null : connectRedis(config.redis);
+  return {
+    db: getDb(),
+    cache: await getCache(),
+    clock: systemClock,
+    loginLimiter: createLoginLimiter(redis),
+    sessions: { ttlMs: config.sessionTtlMs, secureCookie: config.secureCookies },
+    metrics: createApiMetrics(),
+  };
+}
+
+/** The API's dependencies for this server process, built once. */
+export function getApiDeps(): Promise<ApiDeps> {
+  globalForApi.riskDashboardApi ??= buildApiDeps();
+  return globalForApi.riskDashboardApi;
+}

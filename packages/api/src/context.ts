@@ -1,0 +1,62 @@
+import type { ApiDeps } from "./deps.ts";
+import { clearedSessionCookie, readSessionToken, sessionCookie } from "./http/session-cookie.ts";
+import { findViewer, type Viewer } from "./services/auth/sessions.ts";
+
+/** Where the session cookie goes: response headers over HTTP, a record in tests. */
+export interface SessionTransport {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface Context {
+  deps: ApiDeps;
+  viewer: Viewer | null;
+  /** The caller's address, for rate limiting sign-in. */
+  address: string;
+  session: SessionTransport;
+}
+
+/**
+ * A context without an HTTP request, for createCaller in tests and benchmarks: the viewer is
+ * given, not read from a cookie.
+ */
+export function createInnerContext(options: {
+  deps: ApiDeps;
+  viewer?: Viewer | null;
+  address?: string;
+  session?: SessionTransport;
+}): Context {
+  return {
+    deps: options.deps,
+    viewer: options.viewer ?? null,
+    address: options.address ?? "127.0.0.1",
+    session: options.session ?? { set() {}, clear() {} },
+  };
+}
+
+/** The first hop of X-Forwarded-For (set by Next's server and any proxy in front of it). */
+function clientAddress(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "unknown";
+}
+
+/** The context of one HTTP request: the viewer comes from the session cookie. */
+export async function createHttpContext(
+  deps: ApiDeps,
+  request: Request,
+  responseHeaders: Headers,
+): Promise<Context> {
+  const token = readSessionToken(request.headers.get("cookie"));
+  const viewer = token ? await findViewer(deps.db, token, deps.clock()) : null;
+  const secure = deps.sessions.secureCookie;
+  return createInnerContext({
+    deps,
+    viewer,
+    address: clientAddress(request.headers),
+    session: {
+      set: (value, expiresAt) =>
+        responseHeaders.append("set-cookie", sessionCookie(value, expiresAt, secure)),
+      clear: () => responseHeaders.append("set-cookie", clearedSessionCookie(secure)),
+    },
+  });
+}

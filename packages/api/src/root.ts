@@ -1,0 +1,13 @@
+import { authRouter } from "./routers/auth/index.ts";
+import { riskRouter } from "./routers/risk/index.ts";
+import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  risk: riskRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** `createCaller(createInnerContext({ deps, viewer }))`: the API without HTTP, for tests. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,10 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { loginRoute } from "./login.ts";
+import { logoutRoute } from "./logout.ts";
+import { meRoute } from "./me.ts";
+
+export const authRouter = {
+  login: loginRoute,
+  logout: logoutRoute,
+  me: meRoute,
+} satisfies TRPCRouterRecord;

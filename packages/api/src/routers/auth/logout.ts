@@ -1,0 +1,11 @@
+import { revokeSession } from "../../services/auth/sessions.ts";
+import { traderProcedure } from "../../trpc.ts";
+
+/** Ends this session and drops everything cached for the user (DESIGN §4). */
+export const logoutRoute = traderProcedure.mutation(async ({ ctx }) => {
+  const { viewer, deps } = ctx;
+  await revokeSession(deps.db, viewer.sessionId, deps.clock());
+  await deps.cache.invalidateUser({ tenantId: viewer.tenantId, userId: viewer.userId });
+  ctx.session.clear();
+  return { signedOut: true };
+});

@@ -1,0 +1,71 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { Db, Role } from "@repo/db";
+
+/** Who is signed in, as every procedure sees it. Never cached (DESIGN §4: no personal data). */
+export interface Viewer {
+  sessionId: string;
+  userId: string;
+  tenantId: string;
+  role: Role;
+  name: string;
+  email: string;
+}
+
+/** Only the hash is stored: a copy of the sessions table cannot be replayed as cookies. */
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createSession(
+  db: Db,
+  user: { id: string; tenantId: string },
+  now: Date,
+  ttlMs: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  await db.session.create({
+    data: {
+      id: randomUUID(),
+      tenantId: user.tenantId,
+      userId: user.id,
+      tokenHash: hashToken(token),
+      expiresAt,
+    },
+  });
+  return { token, expiresAt };
+}
+
+/** The viewer of a live session: not expired, not revoked, its user still active. */
+export async function findViewer(db: Db, token: string, now: Date): Promise<Viewer | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const session = await db.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      expiresAt: true,
+      revokedAt: true,
+      user: {
+        select: { id: true, tenantId: true, role: true, name: true, email: true, active: true },
+      },
+    },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active)
+    return null;
+  const { user } = session;
+  return {
+    sessionId: session.id,
+    userId: user.id,
+    tenantId: user.tenantId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+  };
+}
+
+export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {
+  await db.session.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+}

@@ -1,0 +1,11 @@
+import type { CacheRead, RiskCache } from "@repo/risk-cache";
+import type { TenantDb } from "../../data/tenant-db.ts";
+import type { Subject } from "../auth/resolve-subject.ts";
+import { type ProfileView, readProfile } from "./profile-view.ts";
+
+export async function getProfile(
+  deps: { db: TenantDb; cache: RiskCache },
+  subject: Subject,
+): Promise<CacheRead<ProfileView>> {
+  return deps.cache.getOrCompute("profile", subject, () => readProfile(deps.db, subject));
+}

@@ -1,0 +1,55 @@
+import type { RiskCache } from "@repo/risk-cache";
+import type { Clock } from "../../clock.ts";
+import type { TenantDb } from "../../data/tenant-db.ts";
+import { conflict } from "../../errors.ts";
+import type { ProfileFields } from "../../validators/index.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { Subject } from "../auth/resolve-subject.ts";
+import { auditedProfile, type ProfileView, readProfile } from "./profile-view.ts";
+
+export interface UpdateProfileDeps {
+  db: TenantDb;
+  cache: RiskCache;
+  clock: Clock;
+  actorId: string;
+}
+
+/**
+ * Saves the profile if it is still at `version` (else CONFLICT, nothing changed), audits the
+ * change in the same transaction, then writes the new profile through to the cache and drops
+ * the metrics computed with the old one.
+ */
+export async function updateProfile(
+  deps: UpdateProfileDeps,
+  subject: Subject,
+  input: ProfileFields & { version: number },
+): Promise<ProfileView> {
+  const now = deps.clock();
+  const { version, ...fields } = input;
+  const updated = await deps.db.$transaction(async (tx) => {
+    const before = await readProfile(tx, subject);
+    const { count } = await tx.riskProfile.updateMany({
+      where: { traderId: subject.userId, version },
+      data: { ...fields, version: { increment: 1 }, updatedAt: now },
+    });
+    if (count === 0) throw conflict("risk profile");
+    const after = await readProfile(tx, subject);
+    await recordAudit(
+      tx,
+      {
+        actorId: deps.actorId,
+        subject,
+        entity: "PROFILE",
+        entityId: after.id,
+        action: "UPDATE",
+        before: auditedProfile(before),
+        after: auditedProfile(after),
+      },
+      now,
+    );
+    return after;
+  });
+  await deps.cache.set("profile", subject, updated);
+  await deps.cache.invalidate("metrics", subject);
+  return updated;
+}

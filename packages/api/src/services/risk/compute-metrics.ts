@@ -1,0 +1,92 @@
+import { computeRiskMetrics, type RiskMetrics } from "@repo/risk-engine";
+import type { Clock } from "../../clock.ts";
+import type { TenantDb } from "../../data/tenant-db.ts";
+import { AppError } from "../../errors.ts";
+import type { Subject } from "../auth/resolve-subject.ts";
+import { type Book, loadBook } from "./load-book.ts";
+import { loadHistory } from "./load-history.ts";
+import { syncAlerts } from "./sync-alerts.ts";
+
+/** One trader's risk as the dashboard shows it; what the metrics cache holds. */
+export interface MetricsView {
+  metrics: RiskMetrics;
+  currency: string;
+  profile: {
+    riskTolerance: string;
+    varConfidence: number;
+    lookbackDays: number;
+    maxDrawdownTolerance: number;
+    version: number;
+  };
+  computedAt: Date;
+  /** The oldest last price in the book: how current the valuation is. */
+  pricesAsOf: Date | null;
+}
+
+function portfolioInput(book: Book, history: Awaited<ReturnType<typeof loadHistory>>) {
+  const profile = book.profile as NonNullable<Book["profile"]>;
+  return {
+    cash: book.account ? book.account.cash.toNumber() : 0,
+    positions: book.positions.map((p) => ({
+      instrumentId: p.instrument.id,
+      quantity: p.quantity.toNumber(),
+    })),
+    instruments: book.positions.map(({ instrument }) => {
+      const closes = history.closes.get(instrument.id);
+      return {
+        id: instrument.id,
+        symbol: instrument.symbol,
+        sector: instrument.sector,
+        lastPrice: instrument.lastPrice.toNumber(),
+        previousClose: closes && closes.length > 0 ? closes[closes.length - 1] : Number.NaN,
+      };
+    }),
+    history,
+    profile: {
+      tolerance: profile.riskTolerance,
+      confidence: profile.varConfidence.toNumber(),
+      lookbackDays: profile.lookbackDays,
+      maxDrawdownTolerance: profile.maxDrawdownTolerance.toNumber(),
+    },
+    limits: book.limits.map((limit) => ({
+      id: limit.id,
+      type: limit.type,
+      threshold: limit.threshold.toNumber(),
+      warnFraction: limit.warnFraction.toNumber(),
+      severity: limit.severity,
+      symbol: limit.symbol,
+    })),
+  };
+}
+
+/**
+ * Reads the book (two queries), runs risk-engine over it and brings the trader's alerts in line
+ * with the limits it measured.
+ */
+export async function computeMetrics(
+  deps: { db: TenantDb; clock: Clock },
+  subject: Subject,
+): Promise<MetricsView> {
+  const book = await loadBook(deps.db, subject);
+  if (!book.profile) throw new AppError("NOT_FOUND", "This trader has no risk profile yet.");
+  const held = [...new Set(book.positions.map((p) => p.instrument.id))];
+  const history = await loadHistory(deps.db, subject.tenantId, held, book.profile.lookbackDays + 1);
+  const metrics = computeRiskMetrics(portfolioInput(book, history));
+  const computedAt = deps.clock();
+  await syncAlerts(deps.db, subject, metrics.limits, computedAt);
+  const priceTimes = book.positions.map((p) => p.instrument.lastPriceAt.getTime());
+  const { profile } = book;
+  return {
+    metrics,
+    currency: book.account?.baseCurrency ?? "USD",
+    profile: {
+      riskTolerance: profile.riskTolerance,
+      varConfidence: profile.varConfidence.toNumber(),
+      lookbackDays: profile.lookbackDays,
+      maxDrawdownTolerance: profile.maxDrawdownTolerance.toNumber(),
+      version: profile.version,
+    },
+    computedAt,
+    pricesAsOf: priceTimes.length > 0 ? new Date(Math.min(...priceTimes)) : null,
+  };
+}

@@ -1,0 +1,22 @@
+import type { Freshness, RiskCache } from "@repo/risk-cache";
+import type { Clock } from "../../clock.ts";
+import type { TenantDb } from "../../data/tenant-db.ts";
+import type { Subject } from "../auth/resolve-subject.ts";
+import { computeMetrics, type MetricsView } from "./compute-metrics.ts";
+
+export interface MetricsDeps {
+  db: TenantDb;
+  cache: RiskCache;
+  clock: Clock;
+}
+
+/** Cache-aside (DESIGN §4): the cached view when there is one, else computed once and cached. */
+export async function getMetrics(
+  deps: MetricsDeps,
+  subject: Subject,
+): Promise<MetricsView & { freshness: Freshness }> {
+  const { value, freshness } = await deps.cache.getOrCompute("metrics", subject, () =>
+    computeMetrics(deps, subject),
+  );
+  return { ...value, freshness };
+}

@@ -1,0 +1,50 @@
+import type { TenantDb } from "../../data/tenant-db.ts";
+import { notFound } from "../../errors.ts";
+import type { Subject } from "../auth/resolve-subject.ts";
+
+/**
+ * Everything of one trader's book that risk needs, in one query: account, profile, active
+ * limits, open positions and their instruments' last prices.
+ */
+export async function loadBook(db: TenantDb, subject: Subject) {
+  const trader = await db.user.findUnique({
+    where: { id: subject.userId },
+    select: {
+      account: { select: { cash: true, baseCurrency: true } },
+      profile: {
+        select: {
+          riskTolerance: true,
+          varConfidence: true,
+          lookbackDays: true,
+          maxDrawdownTolerance: true,
+          version: true,
+        },
+      },
+      limits: {
+        where: { active: true },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          type: true,
+          threshold: true,
+          warnFraction: true,
+          severity: true,
+          symbol: true,
+        },
+      },
+      positions: {
+        where: { closedAt: null },
+        select: {
+          quantity: true,
+          instrument: {
+            select: { id: true, symbol: true, sector: true, lastPrice: true, lastPriceAt: true },
+          },
+        },
+      },
+    },
+  });
+  if (!trader) throw notFound("The trader");
+  return trader;
+}
+
+export type Book = Awaited<ReturnType<typeof loadBook>>;

@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import type { LimitUtilisation } from "@repo/risk-engine";
+import type { TenantDb } from "../../data/tenant-db.ts";
+import type { Subject } from "../auth/resolve-subject.ts";
+
+// Leverage is +Infinity when NAV ≤ 0; the column holds at most 18 integer digits.
+const LARGEST_STORED_VALUE = 1e17;
+
+const LEVELS = { WARN: "WARN", BREACH: "BREACH" } as const;
+
+function describe(limit: LimitUtilisation): string {
+  const percent = Math.round(limit.utilisation * 100);
+  const name = limit.type.replace(/^MAX_/, "").replaceAll("_", " ").toLowerCase();
+  const scope = limit.symbol ? ` (${limit.symbol})` : "";
+  return `${name[0]?.toUpperCase()}${name.slice(1)}${scope} at ${percent}% of its limit`;
+}
+
+/**
+ * Raises an alert for every limit at WARN or BREACH and resolves the open alerts whose limit is
+ * no longer at that level. `openKey` ("<limit>:<level>", unique while open) lets PostgreSQL keep
+ * one open alert per limit and level even when two servers compute the same book at once.
+ */
+export async function syncAlerts(
+  db: TenantDb,
+  subject: Subject,
+  limits: readonly LimitUtilisation[],
+  now: Date,
+): Promise<void> {
+  const raised = limits.flatMap((limit) => {
+    const level =
+      limit.status === "WARN" || limit.status === "BREACH" ? LEVELS[limit.status] : null;
+    return level ? [{ limit, level, openKey: `${limit.id}:${level}` }] : [];
+  });
+  await db.$transaction([
+    db.riskAlert.updateMany({
+      where: {
+        traderId: subject.userId,
+        resolvedAt: null,
+        openKey: { notIn: raised.map((alert) => alert.openKey) },
+      },
+      data: { openKey: null, resolvedAt: now },
+    }),
+    db.riskAlert.createMany({
+      skipDuplicates: true,
+      data: raised.map(({ limit, level, openKey }) => ({
+        id: randomUUID(),
+        tenantId: subject.tenantId,
+        traderId: subject.userId,
+        limitId: limit.id,
+        level,
+        value: Math.min(limit.measured, LARGEST_STORED_VALUE),
+        threshold: limit.threshold,
+        message: describe(limit),
+        raisedAt: now,
+        openKey,
+      })),
+    }),
+  ]);
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@repo/db";
+import { DEMO_PASSWORD, seedDemoData } from "@repo/db/demo";
+import { createTestDatabase, type TestDatabase } from "@repo/db/testing";
+import { type CustomType, parseRedisConfig, RiskCache } from "@repo/risk-cache";
+import { systemClock } from "../clock.ts";
+import { createInnerContext } from "../context.ts";
+import type { ApiDeps } from "../deps.ts";
+import { createApiMetrics } from "../observability/api-metrics.ts";
+import { createCaller } from "../root.ts";
+import { createLoginLimiter } from "../services/auth/login-limiter.ts";
+import { findViewer } from "../services/auth/sessions.ts";
+
+/** The shared Redis of the integration tests (see the README); each fixture uses its own prefix. */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+export const decimalType: CustomType<Prisma.Decimal> = {
+  name: "Decimal",
+  isApplicable: (value): value is Prisma.Decimal => Prisma.Decimal.isDecimal(value),
+  serialize: (value) => value.toString(),
+  deserialize: (text) => new Prisma.Decimal(text),
+};
+
+export interface ApiFixture {
+  database: TestDatabase;
+  deps: ApiDeps;
+  /** A caller signed in as the demo user with this email, through a real session. */
+  callerAs(email: string): Promise<ReturnType<typeof createCaller>>;
+  anonymous(): ReturnType<typeof createCaller>;
+  /** A second cache on the same Redis and prefix: another server instance. */
+  otherInstance(): Promise<RiskCache>;
+  close(): Promise<void>;
+}
+
+/**
+ * A migrated database seeded with the demo firms, a RiskCache on the shared Redis under a
+ * prefix of its own, and the API's dependencies built the way the server builds them.
+ */
+export async function createApiFixture(options: { redis?: boolean } = {}): Promise<ApiFixture> {
+  const database = await createTestDatabase();
+  await seedDemoData(database.db);
+  const prefix = `test-${randomUUID().slice(0, 8)}`;
+  const redis =
+    options.redis === false ? parseRedisConfig(undefined) : parseRedisConfig(TEST_REDIS_URL);
+  const makeCache = () => RiskCache.create({ redis, prefix, customTypes: [decimalType as never] });
+  const cache = await makeCache();
+  const caches = [cache];
+  const deps: ApiDeps = {
+    db: database.db,
+    cache,
+    clock: systemClock,
+    loginLimiter: createLoginLimiter(null, undefined, `${prefix}:login`),
+    sessions: { ttlMs: 60 * 60 * 1000, secureCookie: false },
+    metrics: createApiMetrics(),
+  };
+  return {
+    database,
+    deps,
+    async callerAs(email) {
+      let token = "";
+      await createCaller(
+        createInnerContext({
+          deps,
+          session: {
+            set: (value) => {
+              token = value;
+            },
+            clear() {},
+          },
+        }),
+      ).auth.login({ email, password: DEMO_PASSWORD });
+      const viewer = await findViewer(deps.db, token, deps.clock());
+      return createCaller(createInnerContext({ deps, viewer }));
+    },
+    anonymous: () => createCaller(createInnerContext({ deps })),
+    async otherInstance() {
+      const other = await makeCache();
+      caches.push(other);
+      return other;
+    },
+    async close() {
+      await cache.clearNamespace().catch(() => {});
+      await Promise.all(caches.map((c) => c.close()));
+      await database.drop();
+    },
+  };
+}

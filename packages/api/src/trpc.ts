@@ -1,0 +1,92 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { flattenError, ZodError, type z } from "zod";
+import type { Context } from "./context.ts";
+import { tenantDb } from "./data/tenant-db.ts";
+import { AppError } from "./errors.ts";
+import { resolveSubject } from "./services/auth/resolve-subject.ts";
+
+const t = initTRPC.context<Context>().create({
+  // Dates, NaN and ±Infinity (a leverage with NAV ≤ 0) reach the browser as what they are.
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const fieldErrors =
+      error.cause instanceof ZodError
+        ? (flattenError(error.cause).fieldErrors as Record<string, string[]>)
+        : error.cause instanceof AppError
+          ? error.cause.fieldErrors
+          : undefined;
+    let message = shape.message;
+    if (error.cause instanceof ZodError) message = "Some fields are not valid.";
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      message = "Something went wrong on our side. Try again in a moment.";
+    }
+    return {
+      ...shape,
+      message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors: fieldErrors ?? null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Services throw AppError; this turns it into the tRPC error of the same code. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const { code, message } = result.error.cause;
+    throw new TRPCError({ code, message, cause: result.error.cause });
+  }
+  return result;
+});
+
+const timing = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const code = result.ok ? "OK" : result.error.code;
+  ctx.deps.metrics?.observeProcedure(path, type, code, (performance.now() - started) / 1000);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(timing).use(appErrors);
+
+/** Signed in, any role. Its `ctx.db` sees only the viewer's tenant (data/tenant-db.ts). */
+export const traderProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { viewer: ctx.viewer, db: tenantDb(ctx.deps.db, ctx.viewer.tenantId) } });
+});
+
+/** Signed in as an administrator of the viewer's tenant. */
+export const adminProcedure = traderProcedure.use(({ ctx, next }) => {
+  if (ctx.viewer.role !== "ADMIN") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only administrators can do this." });
+  }
+  return next();
+});
+
+/**
+ * A procedure about one trader's book: `traderId` is optional for a trader (their own book) and
+ * required for an admin (a trader of their tenant). `ctx.subject` is the resolved trader; see
+ * resolveSubject for the answers given to everyone else. Pass `adminProcedure` as the base for
+ * what only an admin may do to a trader's book.
+ */
+export function subjectProcedure<Schema extends z.ZodType<{ traderId?: string | undefined }>>(
+  schema: Schema,
+  base: typeof traderProcedure = traderProcedure,
+) {
+  return base.input(schema).use(async ({ ctx, input, next }) => {
+    const subject = await resolveSubject(
+      ctx.db,
+      ctx.viewer,
+      (input as { traderId?: string }).traderId,
+    );
+    return next({ ctx: { subject } });
+  });
+}
