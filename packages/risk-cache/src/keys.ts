@@ -1,7 +1,17 @@
-/** What the cache holds, one kind per product read path. */
-export type CacheKind = "metrics" | "profile" | "limits" | "var" | "alerts";
+/**
+ * What the cache holds, one kind per product read path. `traders` is a tenant's summary for its
+ * admins, cached under a user id that stands for the whole tenant.
+ */
+export type CacheKind = "metrics" | "profile" | "limits" | "var" | "alerts" | "traders";
 
-export const CACHE_KINDS: readonly CacheKind[] = ["metrics", "profile", "limits", "var", "alerts"];
+export const CACHE_KINDS: readonly CacheKind[] = [
+  "metrics",
+  "profile",
+  "limits",
+  "var",
+  "alerts",
+  "traders",
+];
 
 /**
  * Bumped whenever the shape of a cached value changes: a deploy then reads and writes a new

@@ -35,6 +35,7 @@ export const DEFAULT_TTL_SECONDS: Record<CacheKind, number> = {
   limits: 1_800,
   var: 60,
   alerts: 30,
+  traders: 30,
 };
 
 export type ResolvedOptions = Required<

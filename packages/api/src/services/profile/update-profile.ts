@@ -5,6 +5,7 @@ import { conflict } from "../../errors.ts";
 import type { ProfileFields } from "../../validators/index.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
+import { invalidateBook } from "../cache/invalidate-book.ts";
 import { auditedProfile, type ProfileView, readProfile } from "./profile-view.ts";
 
 export interface UpdateProfileDeps {
@@ -50,6 +51,6 @@ export async function updateProfile(
     return after;
   });
   await deps.cache.set("profile", subject, updated);
-  await deps.cache.invalidate("metrics", subject);
+  await invalidateBook(deps.cache, subject, ["metrics"]);
   return updated;
 }
