@@ -37,16 +37,28 @@ export const ZSymbol = z
   .toUpperCase()
   .regex(/^[A-Z0-9.-]{1,16}$/, "Use 1–16 letters, digits, dots or dashes.");
 
+/** A signed position size (short < 0), as precise as the database stores it (4 decimals). */
+export const ZQuantity = z
+  .number({ error: "Enter a number." })
+  .refine((q) => q !== 0, "Enter a quantity other than 0.")
+  .refine((q) => Math.abs(q) <= 1e9, "Must be at most 1,000,000,000 either way.")
+  .refine((q) => Number(q.toFixed(4)) === q, "Use at most 4 decimal places.");
+
+// The columns keep 6 decimals of a threshold and 3 of a warn fraction: a value that would round
+// to 0 (or a fraction to 1) is refused here rather than stored as a limit the engine rejects.
 const ZThreshold = z
   .number({ error: "Enter a number." })
   .finite("Enter a finite number.")
-  .positive("Must be greater than 0.")
+  .positive({ error: "Must be greater than 0.", abort: true })
+  .min(0.000001, "Must be at least 0.000001.")
   .max(1e15, "Must be at most 1,000,000,000,000,000.");
 
 const ZWarnFraction = z
   .number({ error: "Enter a number." })
-  .gt(0, "Must be between 0 and 1.")
-  .lt(1, "Must be between 0 and 1.");
+  .gt(0, { error: "Must be between 0 and 1.", abort: true })
+  .lt(1, { error: "Must be between 0 and 1.", abort: true })
+  .min(0.001, "Must be between 0.001 and 0.999.")
+  .max(0.999, "Must be between 0.001 and 0.999.");
 
 export const ZLimitFields = z.strictObject({
   type: ZLimitType,
@@ -72,6 +84,23 @@ export function checkLimitThreshold(
   }
 }
 
+/** Limits that cap one instrument, the only ones a symbol applies to (see risk-engine limits.ts). */
+export const SYMBOL_LIMITS: ReadonlySet<LimitType> = new Set(["MAX_POSITION_NOTIONAL"]);
+
+/** A symbol on a book-wide limit would be ignored by the engine yet shown in its alerts. */
+export function checkLimitSymbol(
+  fields: Pick<LimitFields, "type" | "symbol">,
+  ctx: z.RefinementCtx,
+) {
+  if (fields.symbol !== null && !SYMBOL_LIMITS.has(fields.type)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["symbol"],
+      message: "Only a position notional limit applies to one symbol; leave it empty.",
+    });
+  }
+}
+
 export const ZProfileFields = z.strictObject({
   riskTolerance: ZRiskTolerance,
   varConfidence: z.union([z.literal(0.95), z.literal(0.99)], { error: "Choose 0.95 or 0.99." }),
@@ -88,6 +117,6 @@ export const ZProfileFields = z.strictObject({
 export type ProfileFields = z.infer<typeof ZProfileFields>;
 
 export const ZLoginInput = z.strictObject({
-  email: z.email("Enter a valid email address.").max(320),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(320)),
   password: z.string().min(1, "Enter your password.").max(200),
 });

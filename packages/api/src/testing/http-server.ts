@@ -1,0 +1,41 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
+import type { ApiDeps } from "../deps.ts";
+import { handleTrpcRequest, MAX_BODY_BYTES } from "../http/handle-trpc.ts";
+
+export interface TestHttpServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The API on a real socket, answering exactly as the Next route does (same handler), so HTTP
+ * tests see status codes, cookies and the wire format without building the web app.
+ */
+export async function startTestHttpServer(deps: ApiDeps): Promise<TestHttpServer> {
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const request = incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES });
+      const response = await handleTrpcRequest(deps, request);
+      res.statusCode = response.status;
+      for (const [name, value] of response.headers) {
+        if (name !== "set-cookie") res.setHeader(name, value);
+      }
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+      if (response.body) Readable.fromWeb(response.body as never).pipe(res);
+      else res.end();
+    } catch {
+      res.statusCode = 400;
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
