@@ -27,6 +27,11 @@ export interface RiskCacheOptions {
   ackTimeoutMs?: number;
   /** Classes to carry through the cache (Prisma's Decimal, for one). */
   customTypes?: readonly CustomType<never, never>[];
+  /**
+   * Every read computes and nothing is stored: the baseline that shows what the cache saves
+   * (benchmarks, CACHE_DISABLED in the app). Stats still count the misses and computations.
+   */
+  disabled?: boolean;
 }
 
 export const DEFAULT_TTL_SECONDS: Record<CacheKind, number> = {
@@ -63,5 +68,6 @@ export function resolveOptions(options: RiskCacheOptions): ResolvedOptions {
     fallbackTtlMs: options.fallbackTtlMs ?? 5_000,
     ackTimeoutMs: options.ackTimeoutMs ?? 2_000,
     customTypes: options.customTypes ?? [],
+    disabled: options.disabled ?? false,
   };
 }

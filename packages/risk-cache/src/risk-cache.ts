@@ -36,6 +36,8 @@ export interface CacheRead<T> {
 
 export type CacheSnapshot = CacheStatsSnapshot & {
   mode: "redis" | "cluster" | "memory";
+  /** Configured off: every read computed, nothing stored. */
+  disabled: boolean;
   /** Redis's health; null in memory mode. */
   redis: RedisHealth | null;
   /** true while the breaker is open and the in-memory fallback serves. */
@@ -143,6 +145,7 @@ export class RiskCache {
   ): Promise<CacheRead<T>> {
     const started = performance.now();
     const key = cacheKey(kind, subject, this.options.prefix);
+    if (this.options.disabled) return this.computeUncached(kind, compute, started);
     const now = Date.now();
     const cached = this.l1.get(key, now);
     if (cached) {
@@ -155,6 +158,19 @@ export class RiskCache {
     );
     this.stats.recordRead(started);
     return result;
+  }
+
+  private async computeUncached<T>(
+    kind: CacheKind,
+    compute: () => Promise<T>,
+    started: number,
+  ): Promise<CacheRead<T>> {
+    this.stats.count(kind, "misses");
+    this.stats.count(kind, "computations");
+    const value = await compute();
+    this.stats.recordCompute(started);
+    this.stats.recordRead(started);
+    return { value, freshness: freshness("computed", Date.now()) };
   }
 
   private async load<T>(
@@ -247,6 +263,7 @@ export class RiskCache {
 
   /** The cached value without computing one; null on a miss. */
   async get<T>(kind: CacheKind, subject: CacheSubject): Promise<CacheRead<T> | null> {
+    if (this.options.disabled) return null;
     const now = Date.now();
     const cached = this.l1.get(cacheKey(kind, subject, this.options.prefix), now);
     if (cached) return { value: cached.value as T, freshness: memoryFreshness(cached.asOf, now) };
@@ -332,6 +349,7 @@ export class RiskCache {
    */
   private async broadcast(invalidation: Invalidation, change: () => Promise<unknown>) {
     this.stats.invalidations++;
+    if (this.options.disabled) return;
     this.l1.apply(invalidation);
     await change();
     this.l1.apply(invalidation);
@@ -362,6 +380,7 @@ export class RiskCache {
     return {
       ...this.stats.snapshot(),
       mode: this.mode,
+      disabled: this.options.disabled,
       redis,
       fallback: this.redis?.guard.isOpen ?? false,
       lastRedisError: this.redis?.guard.lastError ?? this.lastRedisError,
