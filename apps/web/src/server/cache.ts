@@ -17,8 +17,10 @@ const globalForCache = globalThis as typeof globalThis & {
 
 /** The process's one cache, built from REDIS_URL (in memory when unset). */
 export function getCache(): Promise<RiskCache> {
+  const config = serverConfig();
   globalForCache.riskDashboardCache ??= RiskCache.create({
-    redis: serverConfig().redis,
+    redis: config.redis,
+    disabled: config.cacheDisabled,
     customTypes: [decimal as never],
   });
   return globalForCache.riskDashboardCache;

@@ -28,6 +28,7 @@ const schema = z.object({
   PRICE_FEED_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(3_000),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(720).default(8),
   COOKIE_SECURE: flag.optional(),
+  CACHE_DISABLED: flag.default(false),
   NODE_ENV: z.string().optional(),
 });
 
@@ -49,6 +50,8 @@ export interface AppConfig {
   sessionTtlMs: number;
   /** Secure session cookies: on in production unless turned off (plain-HTTP test rigs). */
   secureCookies: boolean;
+  /** Every read computed, nothing cached: the baseline of the load benchmark. */
+  cacheDisabled: boolean;
 }
 
 /** Every environment variable the app reads, validated in one place (see the README's table). */
@@ -83,6 +86,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     priceFeedIntervalMs: values.PRICE_FEED_INTERVAL_MS,
     sessionTtlMs: Math.round(values.SESSION_TTL_HOURS * 3_600_000),
     secureCookies: values.COOKIE_SECURE ?? values.NODE_ENV === "production",
+    cacheDisabled: values.CACHE_DISABLED,
   };
 }
 

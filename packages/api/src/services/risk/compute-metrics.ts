@@ -73,7 +73,8 @@ export async function computeMetrics(
   const history = await loadHistory(deps.db, subject.tenantId, held, book.profile.lookbackDays + 1);
   const metrics = computeRiskMetrics(portfolioInput(book, history));
   const computedAt = deps.clock();
-  await syncAlerts(deps.db, subject, metrics.limits, computedAt);
+  const openKeys = new Set(book.alerts.flatMap((alert) => (alert.openKey ? [alert.openKey] : [])));
+  await syncAlerts(deps.db, subject, metrics.limits, openKeys, computedAt);
   const priceTimes = book.positions.map((p) => p.instrument.lastPriceAt.getTime());
   const { profile } = book;
   return {

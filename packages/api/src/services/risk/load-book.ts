@@ -4,7 +4,7 @@ import type { Subject } from "../auth/resolve-subject.ts";
 
 /**
  * Everything of one trader's book that risk needs, in one query: account, profile, active
- * limits, open positions and their instruments' last prices.
+ * limits, open positions and their instruments' last prices, open alerts.
  */
 export async function loadBook(db: TenantDb, subject: Subject) {
   const trader = await db.user.findUnique({
@@ -32,6 +32,8 @@ export async function loadBook(db: TenantDb, subject: Subject) {
           symbol: true,
         },
       },
+      // The open alerts' keys, so that recomputing an unchanged book writes nothing.
+      alerts: { where: { resolvedAt: null }, select: { openKey: true } },
       positions: {
         where: { closedAt: null },
         select: {

@@ -4,8 +4,8 @@ import type { TenantDb } from "../../data/tenant-db.ts";
 interface HistoryRow {
   instrumentId: string;
   symbol: string;
-  days: string[];
-  closes: (number | null)[];
+  days: string[] | null;
+  closes: number[] | null;
 }
 
 /** The symbol of the index the book's beta is measured against (seeded with the demo data). */
@@ -13,8 +13,8 @@ export const BENCHMARK_SYMBOL = "RDX";
 
 /**
  * The last `dayCount` trading days of closes for the given instruments and the benchmark, in
- * one round trip: PostgreSQL aligns every instrument on the same days (a missing close becomes
- * null, then NaN) and hands back one array per instrument instead of a row per close.
+ * one round trip: each instrument's latest closes come from a backward scan of the
+ * (instrumentId, day) primary key, as one array per instrument rather than a row per close.
  * Raw SQL is not scoped by tenant-db, so it binds the tenant itself.
  */
 export async function loadHistory(
@@ -24,33 +24,43 @@ export async function loadHistory(
   dayCount: number,
 ): Promise<PriceHistory> {
   const rows = await db.$queryRaw<HistoryRow[]>`
-    WITH wanted AS (
+    WITH wanted AS MATERIALIZED (
       SELECT i.id, i.symbol FROM "Instrument" i
       WHERE i."tenantId" = ${tenantId}::uuid
         AND (i.id = ANY(${instrumentIds}::uuid[]) OR i.symbol = ${BENCHMARK_SYMBOL})
-    ), days AS (
-      SELECT DISTINCT b.day FROM "PriceBar" b
-      WHERE b."tenantId" = ${tenantId}::uuid AND b."instrumentId" IN (SELECT id FROM wanted)
-      ORDER BY b.day DESC LIMIT ${dayCount}
     )
-    SELECT w.id AS "instrumentId", w.symbol,
-           array_agg(to_char(d.day, 'YYYY-MM-DD') ORDER BY d.day) AS days,
-           array_agg(b.close::float8 ORDER BY d.day) AS closes
-    FROM wanted w CROSS JOIN days d
-    LEFT JOIN "PriceBar" b ON b."tenantId" = ${tenantId}::uuid AND b."instrumentId" = w.id AND b.day = d.day
-    GROUP BY w.id, w.symbol`;
+    SELECT w.id AS "instrumentId", w.symbol, h.days, h.closes
+    FROM wanted w CROSS JOIN LATERAL (
+      SELECT array_agg(to_char(latest.day, 'YYYY-MM-DD') ORDER BY latest.day) AS days,
+             array_agg(latest.close::float8 ORDER BY latest.day) AS closes
+      FROM (
+        SELECT b.day, b.close FROM "PriceBar" b
+        WHERE b."instrumentId" = w.id AND b."tenantId" = ${tenantId}::uuid
+        ORDER BY b.day DESC LIMIT ${dayCount}
+      ) latest
+    ) h`;
+  return alignOnDays(rows, dayCount);
+}
+
+/**
+ * Puts every instrument on the same last `dayCount` days the market traded (any instrument
+ * closed); a day an instrument has no close is NaN, which risk-engine counts as a gap.
+ */
+function alignOnDays(rows: readonly HistoryRow[], dayCount: number): PriceHistory {
+  const allDays = new Set<string>();
+  for (const row of rows) for (const day of row.days ?? []) allDays.add(day);
+  const days = [...allDays].sort().slice(-dayCount);
+  const position = new Map(days.map((day, index) => [day, index]));
   const closes = new Map<string, Float64Array>();
   for (const row of rows) {
-    closes.set(
-      row.instrumentId,
-      Float64Array.from(row.closes, (close) => close ?? Number.NaN),
-    );
+    const aligned = new Float64Array(days.length).fill(Number.NaN);
+    row.days?.forEach((day, i) => {
+      const at = position.get(day);
+      if (at !== undefined) aligned[at] = row.closes?.[i] ?? Number.NaN;
+    });
+    closes.set(row.instrumentId, aligned);
   }
   const benchmark = rows.find((row) => row.symbol === BENCHMARK_SYMBOL);
   const benchmarkCloses = benchmark && closes.get(benchmark.instrumentId);
-  return {
-    days: rows[0]?.days ?? [],
-    closes,
-    ...(benchmarkCloses ? { benchmark: benchmarkCloses } : {}),
-  };
+  return { days, closes, ...(benchmarkCloses ? { benchmark: benchmarkCloses } : {}) };
 }

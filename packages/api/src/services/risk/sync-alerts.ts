@@ -17,13 +17,15 @@ function describe(limit: LimitUtilisation): string {
 
 /**
  * Raises an alert for every limit at WARN or BREACH and resolves the open alerts whose limit is
- * no longer at that level. `openKey` ("<limit>:<level>", unique while open) lets PostgreSQL keep
- * one open alert per limit and level even when two servers compute the same book at once.
+ * no longer at that level; writes nothing when the open alerts (`openKeys`) already match.
+ * `openKey` ("<limit>:<level>", unique while open) lets PostgreSQL keep one open alert per limit
+ * and level even when two servers compute the same book at once.
  */
 export async function syncAlerts(
   db: TenantDb,
   subject: Subject,
   limits: readonly LimitUtilisation[],
+  openKeys: ReadonlySet<string>,
   now: Date,
 ): Promise<void> {
   const raised = limits.flatMap((limit) => {
@@ -31,6 +33,9 @@ export async function syncAlerts(
       limit.status === "WARN" || limit.status === "BREACH" ? LEVELS[limit.status] : null;
     return level ? [{ limit, level, openKey: `${limit.id}:${level}` }] : [];
   });
+  const unchanged =
+    raised.length === openKeys.size && raised.every((alert) => openKeys.has(alert.openKey));
+  if (unchanged) return;
   await db.$transaction([
     db.riskAlert.updateMany({
       where: {

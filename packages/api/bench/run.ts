@@ -1,0 +1,95 @@
+/**
+ * pnpm --filter @repo/api bench   (needs the test PostgreSQL and Redis, as the integration tests)
+ * risk.metrics for a seeded trader through createCaller, with the cache on (in-process hit, and
+ * Redis hit with the in-process tier off) and turned off, in one run.
+ */
+import { randomUUID } from "node:crypto";
+import { DEMO_PASSWORD, seedDemoData } from "@repo/db/demo";
+import { createTestDatabase } from "@repo/db/testing";
+import { parseRedisConfig, RiskCache } from "@repo/risk-cache";
+import { Bench } from "tinybench";
+import { systemClock } from "../src/clock.ts";
+import { createInnerContext } from "../src/context.ts";
+import type { ApiDeps } from "../src/deps.ts";
+import { createCaller } from "../src/root.ts";
+import { createLoginLimiter } from "../src/services/auth/login-limiter.ts";
+import { findViewer } from "../src/services/auth/sessions.ts";
+import { decimalType, TEST_REDIS_URL } from "../src/testing/api-fixture.ts";
+
+const database = await createTestDatabase();
+await seedDemoData(database.db);
+const redis = parseRedisConfig(TEST_REDIS_URL);
+const prefix = `bench-${randomUUID().slice(0, 8)}`;
+const caches = {
+  "cached (in-process hit)": await RiskCache.create({
+    redis,
+    prefix,
+    customTypes: [decimalType as never],
+  }),
+  "cached (Redis hit, L1 off)": await RiskCache.create({
+    redis,
+    prefix,
+    customTypes: [decimalType as never],
+    memory: { ttlMs: 0 },
+  }),
+  "uncached (cache disabled)": await RiskCache.create({ disabled: true }),
+};
+
+function depsWith(cache: RiskCache): ApiDeps {
+  return {
+    db: database.db,
+    cache,
+    clock: systemClock,
+    loginLimiter: createLoginLimiter(null),
+    sessions: { ttlMs: 3_600_000, secureCookie: false },
+  };
+}
+
+let token = "";
+await createCaller(
+  createInnerContext({
+    deps: depsWith(caches["uncached (cache disabled)"]),
+    session: {
+      set: (t) => {
+        token = t;
+      },
+      clear() {},
+    },
+  }),
+).auth.login({ email: "maya@northwind.example.com", password: DEMO_PASSWORD });
+const viewer = await findViewer(database.db, token, new Date());
+const positions = await database.db.position.count({
+  where: { traderId: viewer?.userId, closedAt: null },
+});
+
+const bench = new Bench({ time: 3_000, warmupTime: 500 });
+for (const [name, cache] of Object.entries(caches)) {
+  const caller = createCaller(createInnerContext({ deps: depsWith(cache), viewer }));
+  await caller.risk.metrics();
+  bench.add(name, () => caller.risk.metrics());
+}
+await bench.run();
+
+console.info(
+  `risk.metrics for maya@northwind (${positions} positions); Node ${process.version}; ${new Date().toISOString()}`,
+);
+const uncached = bench.tasks.find((task) => task.name.startsWith("uncached"))?.result;
+console.table(
+  bench.tasks.map((task) => {
+    const result = task.result;
+    if (!("latency" in result)) throw new Error(`${task.name} did not complete`);
+    const baseline = uncached && "latency" in uncached ? uncached.latency.p50 : Number.NaN;
+    return {
+      "risk.metrics": task.name,
+      "p50 ms": Number(result.latency.p50.toFixed(3)),
+      "p99 ms": Number(result.latency.p99.toFixed(3)),
+      "calls/s": Math.round(result.throughput.mean),
+      "speed-up vs uncached": Number((baseline / result.latency.p50).toFixed(1)),
+    };
+  }),
+);
+console.info("targets: uncached p50 ≤ 30 ms including the database; cached p50 ≤ 0.5 ms");
+
+await caches["cached (in-process hit)"].clearNamespace();
+await Promise.all(Object.values(caches).map((cache) => cache.close()));
+await database.drop();

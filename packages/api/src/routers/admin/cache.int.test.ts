@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiFixture, createApiFixture } from "../../testing/api-fixture.ts";
+import { callerWith, failureOf } from "../../testing/caller-with.ts";
+
+type Caller = Awaited<ReturnType<ApiFixture["callerAs"]>>;
+
+let fixture: ApiFixture;
+let admin: Caller;
+let maya: Caller;
+beforeAll(async () => {
+  fixture = await createApiFixture();
+  admin = await fixture.callerAs("admin@northwind.example.com");
+  maya = await fixture.callerAs("maya@northwind.example.com");
+});
+afterAll(() => fixture.close());
+
+describe("admin.cacheStats", () => {
+  it("reports hit rates, latencies and a healthy Redis", async () => {
+    await maya.risk.metrics();
+    await maya.risk.metrics();
+    const stats = await admin.admin.cacheStats();
+    expect(stats.mode).toBe("redis");
+    expect(stats.redis).toMatchObject({ connected: true });
+    expect(stats.redis?.pingMs).toBeGreaterThanOrEqual(0);
+    expect(stats.kinds.metrics.misses).toBeGreaterThanOrEqual(1);
+    expect(stats.kinds.metrics.hits).toBeGreaterThanOrEqual(1);
+    expect(stats.hitRate).toBeGreaterThan(0);
+    expect(stats.hitRate).toBeLessThanOrEqual(1);
+    expect(stats.readLatency.count).toBeGreaterThanOrEqual(2);
+    expect(stats.fallback).toBe(false);
+  });
+});
+
+describe("admin.invalidateTenant", () => {
+  it("makes the next metrics read recompute on every server instance", async () => {
+    const other = await fixture.otherInstance();
+    const mayaElsewhere = await callerWith(fixture, "maya@northwind.example.com", {
+      cache: other,
+    });
+    const harborTrader = await fixture.callerAs("ethan@harbor.example.com");
+    await maya.risk.metrics();
+    await harborTrader.risk.metrics();
+    // The second server now holds Maya's metrics too (in its memory while its L1 keeps them).
+    expect((await mayaElsewhere.risk.metrics()).freshness.source).toBe("redis");
+    expect((await mayaElsewhere.risk.metrics()).freshness.source).not.toBe("computed");
+
+    expect(await admin.admin.invalidateTenant()).toEqual({ ok: true });
+
+    expect((await mayaElsewhere.risk.metrics()).freshness.source).toBe("computed");
+    expect((await maya.risk.metrics()).freshness.source).not.toBe("computed");
+    // Another tenant's cache is not the admin's to drop.
+    expect((await harborTrader.risk.metrics()).freshness.source).not.toBe("computed");
+  });
+});
+
+describe("admin.warmUp", () => {
+  it("computes every active trader's metrics so their next read is a cache hit", async () => {
+    await admin.admin.invalidateTenant();
+    const traders = await fixture.database.db.user.findMany({
+      where: { tenant: { slug: "northwind" }, role: "TRADER", active: true },
+      select: { id: true },
+    });
+    const result = await admin.admin.warmUp();
+    expect(result).toEqual({ traders: traders.length, warmed: traders.length, failed: 0 });
+    for (const { id } of traders) {
+      const read = await admin.risk.metrics({ traderId: id });
+      expect(read.freshness.source).not.toBe("computed");
+    }
+    // Warm in Redis, so a second server's first read is a hit as well.
+    const other = await fixture.otherInstance();
+    const elsewhere = await callerWith(fixture, "maya@northwind.example.com", { cache: other });
+    expect((await elsewhere.risk.metrics()).freshness.source).toBe("redis");
+  });
+});
+
+describe("admin cache controls", () => {
+  it("are for admins only and take no input", async () => {
+    expect((await failureOf(maya.admin.cacheStats())).code).toBe("FORBIDDEN");
+    expect((await failureOf(maya.admin.warmUp())).code).toBe("FORBIDDEN");
+    expect((await failureOf(maya.admin.invalidateTenant())).code).toBe("FORBIDDEN");
+    const extra = { tenantId: "someone-else" } as never;
+    expect((await failureOf(admin.admin.invalidateTenant(extra))).code).toBe("BAD_REQUEST");
+  });
+});

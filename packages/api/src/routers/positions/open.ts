@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { openPosition } from "../../services/positions/open-position.ts";
+import { subjectProcedure } from "../../trpc.ts";
+import { ZId, ZQuantity, ZSymbol } from "../../validators/index.ts";
+
+export const ZPositionOpenInput = z.strictObject({
+  traderId: ZId.optional(),
+  symbol: ZSymbol,
+  quantity: ZQuantity,
+});
+export type TPositionOpenInput = z.infer<typeof ZPositionOpenInput>;
+
+/** A trader opens on their own book; an admin on a trader's book of their tenant. */
+export const positionsOpenRoute = subjectProcedure(ZPositionOpenInput).mutation(({ ctx, input }) =>
+  openPosition(
+    { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
+    ctx.subject,
+    { symbol: input.symbol, quantity: input.quantity },
+  ),
+);

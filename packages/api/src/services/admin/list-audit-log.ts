@@ -1,0 +1,81 @@
+import type { AuditAction, AuditEntity, Prisma } from "@repo/db";
+import type { TenantDb } from "../../data/tenant-db.ts";
+import { AppError, notFound } from "../../errors.ts";
+
+export interface AuditLogQuery {
+  /** Only the changes to this trader's book. */
+  traderId?: string | undefined;
+  limit: number;
+  /** The id of the last event of the previous page: the page continues after it. */
+  cursor?: string | undefined;
+}
+
+export interface AuditLogEntry {
+  id: string;
+  createdAt: Date;
+  actor: { id: string; name: string };
+  trader: { id: string; name: string };
+  entity: AuditEntity;
+  entityId: string;
+  action: AuditAction;
+  before: Prisma.JsonValue;
+  after: Prisma.JsonValue;
+}
+
+const AUDIT_SELECT = {
+  id: true,
+  createdAt: true,
+  entity: true,
+  entityId: true,
+  action: true,
+  before: true,
+  after: true,
+  actor: { select: { id: true, name: true } },
+  trader: { select: { id: true, name: true } },
+} as const satisfies Prisma.AuditEventSelect;
+
+/**
+ * Events strictly after the cursor event in (createdAt desc, id desc) order: a stable keyset, so
+ * an event written while the admin pages never shifts or repeats rows.
+ */
+async function afterCursor(db: TenantDb, cursor: string): Promise<Prisma.AuditEventWhereInput> {
+  const at = await db.auditEvent.findFirst({
+    where: { id: cursor },
+    select: { id: true, createdAt: true },
+  });
+  if (!at) {
+    const message = "This page of the audit log is no longer available. Start from the top.";
+    throw new AppError("BAD_REQUEST", message, { cursor: [message] });
+  }
+  return {
+    OR: [{ createdAt: { lt: at.createdAt } }, { createdAt: at.createdAt, id: { lt: at.id } }],
+  };
+}
+
+/** One page of the tenant's audit log, newest first; `nextCursor` is null on the last page. */
+export async function listAuditLog(
+  db: TenantDb,
+  query: AuditLogQuery,
+): Promise<{ events: AuditLogEntry[]; nextCursor: string | null }> {
+  if (query.traderId !== undefined) {
+    const trader = await db.user.findFirst({
+      where: { id: query.traderId, role: "TRADER" },
+      select: { id: true },
+    });
+    if (!trader) throw notFound("The trader");
+  }
+  const where: Prisma.AuditEventWhereInput = {
+    ...(query.traderId !== undefined ? { traderId: query.traderId } : {}),
+    ...(query.cursor !== undefined ? await afterCursor(db, query.cursor) : {}),
+  };
+  // One row more than the page tells whether another page follows.
+  const rows = await db.auditEvent.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: AUDIT_SELECT,
+  });
+  const events = rows.slice(0, query.limit);
+  const nextCursor = rows.length > query.limit ? (events.at(-1)?.id ?? null) : null;
+  return { events, nextCursor };
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import type { RiskCache } from "@repo/risk-cache";
+import type { Clock } from "../../clock.ts";
+import type { TenantDb } from "../../data/tenant-db.ts";
+import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { Subject } from "../auth/resolve-subject.ts";
+import { invalidateBook } from "../cache/invalidate-book.ts";
+import {
+  auditedPosition,
+  POSITION_SELECT,
+  type PositionView,
+  toPositionView,
+} from "./position-view.ts";
+
+export interface PositionWriteDeps {
+  db: TenantDb;
+  cache: RiskCache;
+  clock: Clock;
+  actorId: string;
+}
+
+export interface OpenPositionInput {
+  symbol: string;
+  /** Signed: negative opens a short. */
+  quantity: number;
+}
+
+/**
+ * Opens a position at the instrument's last price, audits it in the same transaction, then drops
+ * the book's metrics (and so the admins' summary) computed without it.
+ */
+export async function openPosition(
+  deps: PositionWriteDeps,
+  subject: Subject,
+  input: OpenPositionInput,
+): Promise<PositionView> {
+  const now = deps.clock();
+  const opened = await deps.db.$transaction(async (tx) => {
+    const instrument = await tx.instrument.findFirst({
+      where: { symbol: input.symbol },
+      select: { id: true, lastPrice: true },
+    });
+    if (!instrument) {
+      const message = `There is no instrument ${input.symbol}.`;
+      throw new AppError("NOT_FOUND", message, { symbol: [message] });
+    }
+    const row = await tx.position.create({
+      data: {
+        id: randomUUID(),
+        tenantId: subject.tenantId,
+        traderId: subject.userId,
+        instrumentId: instrument.id,
+        quantity: input.quantity,
+        averagePrice: instrument.lastPrice,
+        openedAt: now,
+      },
+      select: POSITION_SELECT,
+    });
+    const position = toPositionView(row);
+    await recordAudit(
+      tx,
+      {
+        actorId: deps.actorId,
+        subject,
+        entity: "POSITION",
+        entityId: position.id,
+        action: "CREATE",
+        before: null,
+        after: auditedPosition(position),
+      },
+      now,
+    );
+    return position;
+  });
+  await invalidateBook(deps.cache, subject, ["metrics"]);
+  return opened;
+}
