@@ -1,4 +1,10 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { alertsAcknowledgeRoute } from "./alerts-acknowledge.ts";
+import { alertsListRoute } from "./alerts-list.ts";
+import { limitsCreateRoute } from "./limits-create.ts";
+import { limitsDeleteRoute } from "./limits-delete.ts";
+import { limitsListRoute } from "./limits-list.ts";
+import { limitsUpdateRoute } from "./limits-update.ts";
 import { metricsRoute } from "./metrics.ts";
 import { profileGetRoute } from "./profile-get.ts";
 import { profileUpdateRoute } from "./profile-update.ts";
@@ -6,4 +12,11 @@ import { profileUpdateRoute } from "./profile-update.ts";
 export const riskRouter = {
   metrics: metricsRoute,
   profile: { get: profileGetRoute, update: profileUpdateRoute },
+  limits: {
+    list: limitsListRoute,
+    create: limitsCreateRoute,
+    update: limitsUpdateRoute,
+    delete: limitsDeleteRoute,
+  },
+  alerts: { list: alertsListRoute, acknowledge: alertsAcknowledgeRoute },
 } satisfies TRPCRouterRecord;

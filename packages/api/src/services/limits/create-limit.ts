@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import type { LimitFields } from "../../validators/index.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { Subject } from "../auth/resolve-subject.ts";
+import { invalidateBook } from "../cache/invalidate-book.ts";
+import {
+  auditedLimit,
+  LIMIT_SELECT,
+  type LimitView,
+  type LimitWriteDeps,
+  toLimitView,
+} from "./limit-view.ts";
+
+/**
+ * Adds a limit to the trader's book and audits it in the same transaction; once committed, the
+ * cached list and the metrics (which measure every active limit) are dropped.
+ */
+export async function createLimit(
+  deps: LimitWriteDeps,
+  subject: Subject,
+  fields: LimitFields,
+): Promise<LimitView> {
+  const now = deps.clock();
+  const created = await deps.db.$transaction(async (tx) => {
+    const row = await tx.riskLimit.create({
+      data: {
+        id: randomUUID(),
+        tenantId: subject.tenantId,
+        traderId: subject.userId,
+        ...fields,
+        createdAt: now,
+        updatedAt: now,
+      },
+      select: LIMIT_SELECT,
+    });
+    const limit = toLimitView(row);
+    await recordAudit(
+      tx,
+      {
+        actorId: deps.actorId,
+        subject,
+        entity: "LIMIT",
+        entityId: limit.id,
+        action: "CREATE",
+        before: null,
+        after: auditedLimit(limit),
+      },
+      now,
+    );
+    return limit;
+  });
+  await invalidateBook(deps.cache, subject, ["limits", "metrics"]);
+  return created;
+}

@@ -1,0 +1,71 @@
+import type { RiskCache } from "@repo/risk-cache";
+import type { Clock } from "../../clock.ts";
+import type { TenantDb, TenantTx } from "../../data/tenant-db.ts";
+import type { LimitFields } from "../../validators/index.ts";
+import type { Subject } from "../auth/resolve-subject.ts";
+
+export const LIMIT_SELECT = {
+  id: true,
+  type: true,
+  threshold: true,
+  warnFraction: true,
+  severity: true,
+  symbol: true,
+  active: true,
+  version: true,
+  updatedAt: true,
+} as const;
+
+/** A risk limit with plain numbers: what the API returns, the cache holds and audits record. */
+export interface LimitView extends LimitFields {
+  id: string;
+  version: number;
+  updatedAt: Date;
+}
+
+type LimitRow = Omit<LimitView, "threshold" | "warnFraction"> & {
+  threshold: { toNumber(): number };
+  warnFraction: { toNumber(): number };
+};
+
+export function toLimitView(row: LimitRow): LimitView {
+  return {
+    ...row,
+    threshold: row.threshold.toNumber(),
+    warnFraction: row.warnFraction.toNumber(),
+  };
+}
+
+/** The limit `id` of the subject's book, or null when that book has no such limit. */
+export async function findLimit(
+  db: TenantDb | TenantTx,
+  subject: Subject,
+  id: string,
+): Promise<LimitView | null> {
+  const row = await db.riskLimit.findFirst({
+    where: { id, traderId: subject.userId },
+    select: LIMIT_SELECT,
+  });
+  return row ? toLimitView(row) : null;
+}
+
+/** The audited fields of a limit (no ids or timestamps). */
+export function auditedLimit({
+  type,
+  threshold,
+  warnFraction,
+  severity,
+  symbol,
+  active,
+  version,
+}: LimitView) {
+  return { type, threshold, warnFraction, severity, symbol, active, version };
+}
+
+/** What a change to a trader's limits needs; `actorId` is the admin making it. */
+export interface LimitWriteDeps {
+  db: TenantDb;
+  cache: RiskCache;
+  clock: Clock;
+  actorId: string;
+}

@@ -1,0 +1,23 @@
+import type { CacheRead, RiskCache } from "@repo/risk-cache";
+import type { TenantDb } from "../../data/tenant-db.ts";
+import type { Subject } from "../auth/resolve-subject.ts";
+import { LIMIT_SELECT, type LimitView, toLimitView } from "./limit-view.ts";
+
+/**
+ * Every limit of the trader, active or not (an admin re-activates from this list), cache-aside
+ * under kind "limits". Ordered by type (the enum's order), then symbol, then age, so the rows of
+ * a form never move between polls.
+ */
+export async function listLimits(
+  deps: { db: TenantDb; cache: RiskCache },
+  subject: Subject,
+): Promise<CacheRead<LimitView[]>> {
+  return deps.cache.getOrCompute("limits", subject, async () => {
+    const rows = await deps.db.riskLimit.findMany({
+      where: { traderId: subject.userId },
+      orderBy: [{ type: "asc" }, { symbol: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      select: LIMIT_SELECT,
+    });
+    return rows.map(toLimitView);
+  });
+}
