@@ -1,0 +1,253 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { createCaller } from "./root.ts";
+import { type ApiFixture, createApiFixture } from "./testing/api-fixture.ts";
+import { viewerOf } from "./testing/caller-with.ts";
+
+/**
+ * Every procedure × every kind of caller, all aimed at one trader's book (Maya's, at Northwind):
+ * who gets through, with which code, and that a refusal reveals nothing — not even, across
+ * tenants, whether the thing asked for exists.
+ */
+
+type Caller = ReturnType<typeof createCaller>;
+type Actor = "anonymous" | "owner" | "colleague" | "admin" | "foreignTrader" | "foreignAdmin";
+type Outcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+
+const EMAILS: Record<Exclude<Actor, "anonymous">, string> = {
+  owner: "maya@northwind.example.com",
+  colleague: "jonas@northwind.example.com",
+  admin: "admin@northwind.example.com",
+  foreignTrader: "ethan@harbor.example.com",
+  foreignAdmin: "admin@harbor.example.com",
+};
+
+let fixture: ApiFixture;
+const callers = {} as Record<Actor, Caller>;
+let maya: { tenantId: string; userId: string };
+let northwindLimitType = 0;
+
+beforeAll(async () => {
+  fixture = await createApiFixture();
+  callers.anonymous = fixture.anonymous();
+  for (const [actor, email] of Object.entries(EMAILS)) {
+    callers[actor as Actor] = await fixture.callerAs(email);
+  }
+  const viewer = await viewerOf(fixture, EMAILS.owner);
+  maya = { tenantId: viewer.tenantId, userId: viewer.userId };
+});
+afterAll(() => fixture.close());
+
+const db = () => fixture.database.db;
+
+/** Fresh rows in Maya's book, so a call that is allowed has something of its own to change. */
+const fresh = {
+  async limit() {
+    const limit = await db().riskLimit.create({
+      data: {
+        id: randomUUID(),
+        tenantId: maya.tenantId,
+        traderId: maya.userId,
+        type: "MAX_LEVERAGE",
+        threshold: 10 + northwindLimitType++,
+        severity: "SOFT",
+      },
+    });
+    return { id: limit.id, version: limit.version };
+  },
+  async position() {
+    const instrument = await db().instrument.findFirstOrThrow({
+      where: { tenantId: maya.tenantId },
+    });
+    const position = await db().position.create({
+      data: {
+        id: randomUUID(),
+        tenantId: maya.tenantId,
+        traderId: maya.userId,
+        instrumentId: instrument.id,
+        quantity: 1,
+        averagePrice: instrument.lastPrice,
+      },
+    });
+    return position.id;
+  },
+  async alert() {
+    const limit = await fresh.limit();
+    const alert = await db().riskAlert.create({
+      data: {
+        id: randomUUID(),
+        tenantId: maya.tenantId,
+        traderId: maya.userId,
+        limitId: limit.id,
+        level: "WARN",
+        value: 9,
+        threshold: 10,
+        message: "Leverage at 90% of its limit",
+      },
+    });
+    return alert.id;
+  },
+  async profileVersion() {
+    return (await db().riskProfile.findFirstOrThrow({ where: { traderId: maya.userId } })).version;
+  },
+};
+
+const LIMIT_FIELDS = {
+  type: "MAX_GROSS_EXPOSURE",
+  threshold: 1_000_000,
+  warnFraction: 0.8,
+  severity: "HARD",
+  symbol: null,
+  active: true,
+} as const;
+
+const PROFILE_FIELDS = {
+  riskTolerance: "MODERATE",
+  varConfidence: 0.95,
+  lookbackDays: 250,
+  maxDrawdownTolerance: 0.2,
+} as const;
+
+/** A call of one procedure about Maya's book; `traderId` is hers unless told otherwise. */
+type Call = (caller: Caller, traderId: string | undefined) => Promise<unknown>;
+
+const readsOfTheBook: Record<string, Call> = {
+  "risk.metrics": (c, traderId) => c.risk.metrics({ traderId }),
+  "risk.profile.get": (c, traderId) => c.risk.profile.get({ traderId }),
+  "risk.limits.list": (c, traderId) => c.risk.limits.list({ traderId }),
+  "risk.alerts.list": (c, traderId) => c.risk.alerts.list({ traderId }),
+  "positions.list": (c, traderId) => c.positions.list({ traderId }),
+};
+
+const tradersOwnChanges: Record<string, Call> = {
+  "positions.open": (c, traderId) => c.positions.open({ traderId, symbol: "RDX", quantity: 1 }),
+  "positions.close": async (c, traderId) =>
+    c.positions.close({ traderId, positionId: await fresh.position() }),
+  "risk.alerts.acknowledge": async (c, traderId) =>
+    c.risk.alerts.acknowledge({ traderId, alertId: await fresh.alert(), note: "Reducing." }),
+};
+
+const adminChanges: Record<string, (c: Caller, traderId: string) => Promise<unknown>> = {
+  "risk.profile.update": async (c, traderId) =>
+    c.risk.profile.update({ traderId, version: await fresh.profileVersion(), ...PROFILE_FIELDS }),
+  "risk.limits.create": (c, traderId) => c.risk.limits.create({ traderId, ...LIMIT_FIELDS }),
+  "risk.limits.update": async (c, traderId) =>
+    c.risk.limits.update({ traderId, ...(await fresh.limit()), ...LIMIT_FIELDS }),
+  "risk.limits.delete": async (c, traderId) =>
+    c.risk.limits.delete({ traderId, ...(await fresh.limit()) }),
+};
+
+const tenantAdministration: Record<string, (c: Caller) => Promise<unknown>> = {
+  "admin.traders": (c) => c.admin.traders(),
+  "admin.auditLog": (c) => c.admin.auditLog({}),
+  "admin.cacheStats": (c) => c.admin.cacheStats(),
+  "admin.warmUp": (c) => c.admin.warmUp(),
+  "admin.invalidateTenant": (c) => c.admin.invalidateTenant(),
+};
+
+async function outcomeOf(
+  call: Promise<unknown>,
+): Promise<{ code: Outcome; message: string; value?: unknown }> {
+  try {
+    return { code: "OK", message: "", value: await call };
+  } catch (error) {
+    const { code, message } = error as { code: Outcome; message: string };
+    return { code, message };
+  }
+}
+
+const ON_THE_BOOK: Record<Actor, Outcome> = {
+  anonymous: "UNAUTHORIZED",
+  owner: "OK",
+  colleague: "FORBIDDEN",
+  admin: "OK",
+  foreignTrader: "FORBIDDEN",
+  foreignAdmin: "NOT_FOUND",
+};
+const ADMIN_ON_THE_BOOK: Record<Actor, Outcome> = { ...ON_THE_BOOK, owner: "FORBIDDEN" };
+const ADMINISTRATION: Record<Actor, Outcome> = {
+  anonymous: "UNAUTHORIZED",
+  owner: "FORBIDDEN",
+  colleague: "FORBIDDEN",
+  admin: "OK",
+  foreignTrader: "FORBIDDEN",
+  foreignAdmin: "OK",
+};
+const ACTORS = Object.keys(ON_THE_BOOK) as Actor[];
+
+describe.each([
+  ...Object.entries(readsOfTheBook).map(([name, call]) => ({ name, call, expected: ON_THE_BOOK })),
+  ...Object.entries(tradersOwnChanges).map(([name, call]) => ({
+    name,
+    call,
+    expected: ON_THE_BOOK,
+  })),
+  ...Object.entries(adminChanges).map(([name, call]) => ({
+    name,
+    call: call as Call,
+    expected: ADMIN_ON_THE_BOOK,
+  })),
+])("$name on Maya's book", ({ call, expected }) => {
+  it.each(ACTORS)("as %s", async (actor) => {
+    const outcome = await outcomeOf(call(callers[actor], maya.userId));
+    expect(outcome.code).toBe(expected[actor]);
+    if (outcome.code === "OK") return;
+    // A refusal carries a sentence and nothing of the book.
+    expect(JSON.stringify(outcome)).not.toContain(maya.tenantId);
+    // Asking about a trader who does not exist gets the very same answer: a refusal never
+    // tells whether the id it refused belongs to someone.
+    const nobody = await outcomeOf(call(callers[actor], randomUUID()));
+    expect({ code: nobody.code, message: nobody.message }).toEqual({
+      code: outcome.code,
+      message: outcome.message,
+    });
+  });
+});
+
+describe("a row of Maya's addressed by id alone", () => {
+  const byId: Record<string, (c: Caller, id: string) => Promise<unknown>> = {
+    "positions.close": (c, id) => c.positions.close({ positionId: id }),
+    "risk.alerts.acknowledge": (c, id) =>
+      c.risk.alerts.acknowledge({ alertId: id, note: "Mine now." }),
+  };
+  const rows = { "positions.close": fresh.position, "risk.alerts.acknowledge": fresh.alert };
+
+  it.each(
+    Object.keys(byId).flatMap((name) =>
+      (["colleague", "foreignTrader"] as const).map((actor) => [name, actor]),
+    ),
+  )(
+    "%s as %s is NOT_FOUND, as for an id that does not exist, and changes nothing",
+    async (name, actor) => {
+      const call = byId[name] as (c: Caller, id: string) => Promise<unknown>;
+      const id = await rows[name as keyof typeof rows]();
+      const theirs = await outcomeOf(call(callers[actor as Actor], id));
+      const nobody = await outcomeOf(call(callers[actor as Actor], randomUUID()));
+      expect(theirs.code).toBe("NOT_FOUND");
+      expect(theirs.message).toBe(nobody.message);
+      const position = await db().position.findUnique({ where: { id } });
+      const alert = await db().riskAlert.findUnique({ where: { id } });
+      expect(position?.closedAt ?? alert?.acknowledgedAt ?? null).toBeNull();
+    },
+  );
+});
+
+describe.each(Object.entries(tenantAdministration))("%s", (_, call) => {
+  it.each(ACTORS)("as %s", async (actor) => {
+    const outcome = await outcomeOf(call(callers[actor]));
+    expect(outcome.code).toBe(ADMINISTRATION[actor]);
+    // Harbor's admin is served Harbor's data only.
+    if (actor === "foreignAdmin")
+      expect(JSON.stringify(outcome.value ?? null)).not.toContain(maya.tenantId);
+    if (actor === "foreignAdmin")
+      expect(JSON.stringify(outcome.value ?? null)).not.toContain(maya.userId);
+  });
+});
+
+describe("auth", () => {
+  it("answers me for everyone (null when signed out) and logout only with a session", async () => {
+    expect(await callers.anonymous.auth.me()).toBeNull();
+    expect(await callers.owner.auth.me()).toMatchObject({ userId: maya.userId });
+    await expect(callers.anonymous.auth.logout()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
