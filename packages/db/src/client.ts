@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
 export type Db = PrismaClient;
@@ -11,16 +12,46 @@ export interface DbOptions {
   connectionTimeoutMs?: number;
 }
 
+const POOLS = Symbol.for("@repo/db:pools");
+
+/** Connection counts of a client's pool, as /api/metrics reports them. */
+export interface DbPoolCounts {
+  readonly totalCount: number;
+  readonly idleCount: number;
+  readonly waitingCount: number;
+}
+
+/**
+ * Kept on globalThis, not in this module: Next bundles a package once per entry point (the
+ * instrumentation hook, each route), so a client made in one bundle is looked up in another.
+ */
+const globalForPools = globalThis as typeof globalThis & {
+  [POOLS]?: WeakMap<Db, pg.Pool>;
+};
+globalForPools[POOLS] ??= new WeakMap<Db, pg.Pool>();
+const pools = globalForPools[POOLS];
+
 /** A Prisma client on a pg pool (Prisma 7 driver adapter: no native query engine). */
 export function createDb({
   databaseUrl,
   poolSize = 10,
   connectionTimeoutMs = 5_000,
 }: DbOptions): Db {
-  const adapter = new PrismaPg({
+  // The pool is built here rather than inside the adapter so that its connection counts can be
+  // read (databasePool); disposeExternalPool keeps $disconnect closing it, as before.
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
     connectionTimeoutMillis: connectionTimeoutMs,
   });
-  return new PrismaClient({ adapter });
+  const db = new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+  });
+  pools.set(db, pool);
+  return db;
+}
+
+/** The pg pool of a client made by createDb (undefined for any other client). */
+export function databasePool(db: Db): DbPoolCounts | undefined {
+  return pools.get(db);
 }

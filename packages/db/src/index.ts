@@ -1,4 +1,10 @@
-export { createDb, type Db, type DbOptions } from "./client.ts";
+export {
+  createDb,
+  type Db,
+  type DbOptions,
+  type DbPoolCounts,
+  databasePool,
+} from "./client.ts";
 export { Prisma } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export { checkDatabase, type DatabaseCheck } from "./health.ts";

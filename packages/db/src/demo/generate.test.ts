@@ -1,3 +1,4 @@
+import { computeRiskMetrics, type LimitType, type RiskMetrics } from "@repo/risk-engine";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DEMO_OPTIONS, type DemoData, generateDemoData } from "./generate.ts";
 
@@ -27,25 +28,81 @@ function correlation(a: number[], b: number[]): number {
   return cov / Math.sqrt(va * vb);
 }
 
-/** measured / threshold for the exposure limits, from the generated rows alone. */
-function exposureUtilisation(demo: DemoData, traderId: string) {
-  const price = new Map(demo.instruments.map((i) => [i.id, Number(i.lastPrice)]));
-  const notionals = demo.positions
-    .filter((p) => p.traderId === traderId)
-    .map((p) => Number(p.quantity) * (price.get(p.instrumentId) ?? Number.NaN));
-  const gross = notionals.reduce((s, n) => s + Math.abs(n), 0);
-  const net = notionals.reduce((s, n) => s + n, 0);
-  const cash = Number(demo.accounts.find((a) => a.traderId === traderId)?.cash);
-  const measured: Record<string, number> = {
-    MAX_GROSS_EXPOSURE: gross,
-    MAX_NET_EXPOSURE: Math.abs(net),
-    MAX_LEVERAGE: gross / (cash + net),
-    MAX_CONCENTRATION: Math.max(...notionals.map(Math.abs)) / gross,
-  };
-  return demo.limits
-    .filter((l) => l.traderId === traderId && l.type in measured)
-    .map((l) => (measured[l.type] as number) / Number(l.threshold));
+const closesByInstrument = new Map<string, number[]>();
+for (const bar of data.priceBars) {
+  const closes = closesByInstrument.get(bar.instrumentId) ?? [];
+  closes.push(Number(bar.close));
+  closesByInstrument.set(bar.instrumentId, closes);
 }
+
+/**
+ * A trader's risk as the API computes it once the rows are seeded (packages/api
+ * services/risk/compute-metrics.ts): the last lookbackDays + 1 closes of the held instruments
+ * and RDX, the previous close being the last one.
+ */
+function riskOf(demo: DemoData, traderId: string): RiskMetrics {
+  const profile = demo.profiles.find((p) => p.traderId === traderId);
+  if (!profile) throw new Error(`no profile for ${traderId}`);
+  const dayCount = profile.lookbackDays + 1;
+  const positions = demo.positions.filter((p) => p.traderId === traderId);
+  const tenantId = positions[0]?.tenantId;
+  const instruments = demo.instruments.filter(
+    (i) =>
+      positions.some((p) => p.instrumentId === i.id) ||
+      (i.tenantId === tenantId && i.symbol === "RDX"),
+  );
+  const closes = new Map(
+    instruments.map((i) => [
+      i.id as string,
+      (closesByInstrument.get(i.id as string) ?? []).slice(-dayCount),
+    ]),
+  );
+  const benchmark = closes.get(instruments.find((i) => i.symbol === "RDX")?.id as string) ?? [];
+  return computeRiskMetrics({
+    cash: Number(demo.accounts.find((a) => a.traderId === traderId)?.cash),
+    positions: positions.map((p) => ({
+      instrumentId: p.instrumentId,
+      quantity: Number(p.quantity),
+    })),
+    instruments: instruments.map((i) => ({
+      id: i.id as string,
+      symbol: i.symbol,
+      sector: i.sector,
+      lastPrice: Number(i.lastPrice),
+      previousClose: closes.get(i.id as string)?.at(-1) ?? Number.NaN,
+    })),
+    history: { days: benchmark.map((_, day) => String(day)), closes, benchmark },
+    profile: {
+      tolerance: profile.riskTolerance,
+      confidence: Number(profile.varConfidence),
+      lookbackDays: profile.lookbackDays,
+      maxDrawdownTolerance: Number(profile.maxDrawdownTolerance),
+    },
+    limits: demo.limits
+      .filter((l) => l.traderId === traderId)
+      .map((l) => ({
+        id: l.id as string,
+        type: l.type,
+        threshold: Number(l.threshold),
+        severity: l.severity ?? "SOFT",
+        symbol: l.symbol ?? null,
+      })),
+  });
+}
+
+/** The score each trader's story in traders.ts asks for, and the limit that sets it. */
+const STORIES: Record<string, [RiskMetrics["score"]["status"], LimitType]> = {
+  maya: ["OK", "MAX_VAR"],
+  jonas: ["WARN", "MAX_GROSS_EXPOSURE"],
+  priya: ["BREACH", "MAX_CONCENTRATION"],
+  lucas: ["WARN", "MAX_LEVERAGE"],
+  sofia: ["OK", "MAX_DRAWDOWN"],
+  ethan: ["OK", "MAX_VAR"],
+  aiko: ["WARN", "MAX_GROSS_EXPOSURE"],
+  omar: ["BREACH", "MAX_CONCENTRATION"],
+  grace: ["WARN", "MAX_LEVERAGE"],
+  liam: ["OK", "MAX_DRAWDOWN"],
+};
 
 describe("demo data generator", () => {
   it("is deterministic: the same options give the same rows", () => {
@@ -99,13 +156,27 @@ describe("demo data generator", () => {
     expect(withIndex).toBeGreaterThan(0.5);
   });
 
-  it("puts some traders of each firm near a limit (WARN) or over one (BREACH), and some inside all", () => {
-    for (const tenant of data.tenants) {
-      const traders = data.users.filter((u) => u.tenantId === tenant.id && u.role === "TRADER");
-      const worst = traders.map((t) => Math.max(...exposureUtilisation(data, t.id as string)));
-      expect(worst.some((u) => u >= 0.8 && u < 1)).toBe(true);
-      expect(worst.some((u) => u >= 1)).toBe(true);
-      expect(worst.some((u) => u < 0.8)).toBe(true);
+  it("scores every trader's book, through the risk engine, as the trader's story says", () => {
+    const traders = data.users.filter((u) => u.role === "TRADER");
+    const outcomes = Object.fromEntries(
+      traders.map((trader) => {
+        const { score, limits } = riskOf(data, trader.id as string);
+        const top = limits.reduce((a, b) => (b.utilisation > a.utilisation ? b : a));
+        // The sentence the dashboard shows names that same, most used, limit.
+        expect(score.driver).toContain(`at ${Math.round(top.utilisation * 100)}% of limit`);
+        return [trader.email.split("@")[0], [score.status, top.type]];
+      }),
+    );
+    expect(outcomes).toEqual(STORIES);
+  });
+
+  it("seeds limits an admin can save unchanged: positive, and at most 1 for fractions of the book", () => {
+    for (const limit of data.limits) {
+      const threshold = Number(limit.threshold);
+      expect(threshold).toBeGreaterThan(0);
+      if (limit.type === "MAX_CONCENTRATION" || limit.type === "MAX_DRAWDOWN") {
+        expect(threshold).toBeLessThanOrEqual(1);
+      }
     }
   });
 

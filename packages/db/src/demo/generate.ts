@@ -1,10 +1,10 @@
 import { v5 as uuidv5 } from "uuid";
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { LimitType, RiskTolerance } from "../generated/prisma/enums.ts";
 import { BENCHMARK, INSTRUMENTS, type InstrumentSpec } from "./catalog.ts";
+import { limitPlans } from "./limits.ts";
 import { round, simulateCloses, tradingDays } from "./prices.ts";
 import { type Random, seededRandom } from "./random.ts";
-import { DEFAULT_UTILISATION, DEMO_TENANTS, TRADER_STYLES, type TraderStyle } from "./traders.ts";
+import { DEMO_TENANTS, TRADER_STYLES, type TraderStyle } from "./traders.ts";
 
 export interface DemoOptions {
   seed: number;
@@ -43,12 +43,6 @@ export interface DemoData {
 // Ids are derived from names, so every run produces the same rows and a second seed finds them.
 const NAMESPACE = "6f1c9a52-3d7e-4b8a-9c21-5e0f7d4a2b13";
 const idFor = (...parts: string[]) => uuidv5(parts.join(":"), NAMESPACE);
-
-const VAR_BUDGET: Record<RiskTolerance, number> = {
-  CONSERVATIVE: 0.015,
-  MODERATE: 0.025,
-  AGGRESSIVE: 0.04,
-};
 
 /** The whole demo dataset, as plain rows; pure and deterministic for given options. */
 export function generateDemoData(options: DemoOptions = DEFAULT_DEMO_OPTIONS): DemoData {
@@ -120,7 +114,7 @@ export function generateDemoData(options: DemoOptions = DEFAULT_DEMO_OPTIONS): D
         { tenantId, traderId: trader.row.id as string, email: trader.login.email },
         style,
         book,
-        instrumentIds,
+        { instrumentIds, closes },
       );
     });
   });
@@ -152,9 +146,6 @@ interface Holding {
 interface Book {
   holdings: Holding[];
   cash: number;
-  nav: number;
-  gross: number;
-  net: number;
   largest: Holding;
 }
 
@@ -196,7 +187,7 @@ function buildBook(
   const largest = holdings.reduce((a, b) =>
     Math.abs(notional(b)) > Math.abs(notional(a)) ? b : a,
   );
-  return { holdings, cash: round(nav - net, 2), nav, gross, net, largest };
+  return { holdings, cash: round(nav - net, 2), largest };
 }
 
 function addTraderRows(
@@ -204,9 +195,10 @@ function addTraderRows(
   trader: { tenantId: string; traderId: string; email: string },
   style: TraderStyle,
   book: Book,
-  instrumentIds: Map<string, string>,
+  market: { instrumentIds: Map<string, string>; closes: Map<string, number[]> },
 ) {
   const { tenantId, traderId, email } = trader;
+  const { instrumentIds, closes } = market;
   data.accounts.push({
     id: idFor("account", email),
     tenantId,
@@ -235,25 +227,17 @@ function addTraderRows(
     maxDrawdownTolerance: String(style.maxDrawdownTolerance),
   });
 
-  const largestNotional = Math.abs(book.largest.quantity * book.largest.lastPrice);
-  const target = (type: LimitType) => style.utilisation[type] ?? DEFAULT_UTILISATION;
-  const limits: [LimitType, number, number, "SOFT" | "HARD", string?][] = [
-    ["MAX_GROSS_EXPOSURE", book.gross / target("MAX_GROSS_EXPOSURE"), 2, "HARD"],
-    ["MAX_NET_EXPOSURE", Math.abs(book.net) / target("MAX_NET_EXPOSURE"), 2, "SOFT"],
-    ["MAX_LEVERAGE", book.gross / book.nav / target("MAX_LEVERAGE"), 4, "HARD"],
-    ["MAX_CONCENTRATION", largestNotional / book.gross / target("MAX_CONCENTRATION"), 4, "SOFT"],
-    [
-      "MAX_POSITION_NOTIONAL",
-      largestNotional / target("MAX_POSITION_NOTIONAL"),
-      2,
-      "SOFT",
-      book.largest.spec.symbol,
-    ],
-    ["MAX_VAR", book.nav * VAR_BUDGET[style.tolerance], 2, "HARD"],
-    ["MAX_DRAWDOWN", style.maxDrawdownTolerance, 4, "SOFT"],
-    ["MAX_DAILY_LOSS", book.nav * 0.02, 2, "SOFT"],
-  ];
-  for (const [type, threshold, decimals, severity, symbol] of limits) {
+  const seeded = {
+    cash: book.cash,
+    holdings: book.holdings.map((h) => ({
+      symbol: h.spec.symbol,
+      sector: h.spec.sector,
+      quantity: h.quantity,
+      lastPrice: h.lastPrice,
+    })),
+    largestSymbol: book.largest.spec.symbol,
+  };
+  for (const { type, threshold, decimals, severity, symbol } of limitPlans(style, seeded, closes)) {
     data.limits.push({
       id: idFor("limit", email, type),
       tenantId,
@@ -261,7 +245,7 @@ function addTraderRows(
       type,
       threshold: money(threshold, decimals),
       severity,
-      symbol: symbol ?? null,
+      symbol,
     });
   }
 }

@@ -7,4 +7,5 @@ export {
   type DemoOptions,
   generateDemoData,
 } from "./generate.ts";
+export { type Random, seededRandom } from "./random.ts";
 export { type SeedCounts, seedDemoData } from "./seed.ts";

@@ -1,9 +1,11 @@
 import type { LimitType, RiskTolerance } from "../generated/prisma/enums.ts";
 
 /**
- * Five trading styles the demo traders follow. Limits are set from each book's measured
- * exposures so that `utilisation` (measured / threshold) lands where the story needs it:
- * some books comfortably inside, one near a limit (WARN), one over (BREACH).
+ * Five trading styles the demo traders follow. Every limit is set from what @repo/risk-engine
+ * measures on the seeded book (limits.ts), so that `utilisation` (measured / threshold) lands
+ * where the story needs it: some books comfortably inside, one near a limit (WARN), one over
+ * (BREACH). The risk score follows the most used limit, so each story names the limit that
+ * drives it; the outcome is the same in both firms (generate.test.ts holds them to it).
  */
 export interface TraderStyle {
   title: string;
@@ -19,13 +21,16 @@ export interface TraderStyle {
   holdings: number;
   /** Share of gross exposure in the largest (long) position. */
   largestWeight: number;
+  /** Target measured / threshold per limit; DEFAULT_UTILISATION for the others. */
   utilisation: Partial<Record<LimitType, number>>;
 }
 
+/** Inside the default warn fraction (0.8) by a clear margin, and below every story's driver. */
 export const DEFAULT_UTILISATION = 0.55;
 
 export const TRADER_STYLES: TraderStyle[] = [
   {
+    // OK, driven by VaR at 65%: the one-day loss is what an unlevered long book spends.
     title: "Balanced long-only",
     tolerance: "MODERATE",
     varConfidence: 0.95,
@@ -36,9 +41,10 @@ export const TRADER_STYLES: TraderStyle[] = [
     longShare: 1,
     holdings: 8,
     largestWeight: 0.18,
-    utilisation: {},
+    utilisation: { MAX_VAR: 0.65 },
   },
   {
+    // WARN, driven by gross exposure at 86%.
     title: "Long/short equity, near its gross limit",
     tolerance: "MODERATE",
     varConfidence: 0.95,
@@ -52,6 +58,7 @@ export const TRADER_STYLES: TraderStyle[] = [
     utilisation: { MAX_GROSS_EXPOSURE: 0.86 },
   },
   {
+    // BREACH, driven by concentration at 127%; its largest position is over its cap too (105%).
     title: "Concentrated, over its concentration limit",
     tolerance: "AGGRESSIVE",
     varConfidence: 0.99,
@@ -65,6 +72,7 @@ export const TRADER_STYLES: TraderStyle[] = [
     utilisation: { MAX_CONCENTRATION: 1.27, MAX_POSITION_NOTIONAL: 1.05 },
   },
   {
+    // WARN, driven by leverage at 93%.
     title: "Leveraged macro, near its leverage limit",
     tolerance: "AGGRESSIVE",
     varConfidence: 0.99,
@@ -78,6 +86,8 @@ export const TRADER_STYLES: TraderStyle[] = [
     utilisation: { MAX_LEVERAGE: 0.93 },
   },
   {
+    // OK, driven by drawdown at 70%: near WARN on the limit a conservative book watches, with
+    // gross exposure far inside (40%).
     title: "Conservative",
     tolerance: "CONSERVATIVE",
     varConfidence: 0.99,
@@ -88,7 +98,7 @@ export const TRADER_STYLES: TraderStyle[] = [
     longShare: 1,
     holdings: 5,
     largestWeight: 0.25,
-    utilisation: { MAX_GROSS_EXPOSURE: 0.4 },
+    utilisation: { MAX_GROSS_EXPOSURE: 0.4, MAX_DRAWDOWN: 0.7 },
   },
 ];
 

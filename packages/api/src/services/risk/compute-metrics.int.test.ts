@@ -56,11 +56,12 @@ describe("computeMetrics", () => {
   });
 
   it("resolves an alert once its limit is no longer at that level", async () => {
-    const subject = await subjectOf("maya@northwind.example.com");
+    // Jonas's book is seeded at WARN on gross exposure.
+    const subject = await subjectOf("jonas@northwind.example.com");
     const deps = { db: tenantDb(fixture.deps.db, subject.tenantId), clock: systemClock };
     const before = await computeMetrics(deps, subject);
     const limit = before.metrics.limits.find((l) => l.status === "WARN" || l.status === "BREACH");
-    if (!limit) throw new Error("the demo data gives maya a limit at WARN or BREACH");
+    if (!limit) throw new Error("the demo data gives jonas a limit at WARN");
 
     await fixture.database.db.riskLimit.update({
       where: { id: limit.id },
