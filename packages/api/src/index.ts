@@ -4,7 +4,11 @@ export { type ApiDeps, DEFAULT_SESSION_TTL_MS } from "./deps.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
 export { handleTrpcRequest, TRPC_ENDPOINT } from "./http/handle-trpc.ts";
 export { SESSION_COOKIE } from "./http/session-cookie.ts";
-export { type ApiMetrics, createApiMetrics } from "./observability/api-metrics.ts";
+export {
+  type ApiMetrics,
+  type ApiMetricsSources,
+  createApiMetrics,
+} from "./observability/api-metrics.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
 export {
   createLoginLimiter,
@@ -18,4 +22,8 @@ export {
   type DirectoryUser,
   listTenantDirectory,
 } from "./services/directory/list-tenant-directory.ts";
+export {
+  type PriceFeedOptions,
+  startPriceFeed,
+} from "./services/prices/price-feed.ts";
 export type { MetricsView } from "./services/risk/compute-metrics.ts";

@@ -1,5 +1,6 @@
 import "server-only";
 import { type ApiDeps, createApiMetrics, createLoginLimiter, systemClock } from "@repo/api";
+import { databasePool } from "@repo/db";
 import { connectRedis } from "@repo/risk-cache";
 import { getCache } from "./cache.ts";
 import { serverConfig } from "./config.ts";
@@ -11,13 +12,16 @@ async function buildApiDeps(): Promise<ApiDeps> {
   const config = serverConfig();
   // Failed sign-ins are counted in Redis when there is one, so every instance sees them.
   const redis = config.redis.mode === "memory" ? null : connectRedis(config.redis);
+  const db = getDb();
+  const cache = await getCache();
   return {
-    db: getDb(),
-    cache: await getCache(),
+    db,
+    cache,
     clock: systemClock,
     loginLimiter: createLoginLimiter(redis),
     sessions: { ttlMs: config.sessionTtlMs, secureCookie: config.secureCookies },
-    metrics: createApiMetrics(),
+    // Cache, pool and process metrics are read when /api/metrics is scraped.
+    metrics: createApiMetrics({ cache, pool: databasePool(db), processMetrics: true }),
   };
 }
 

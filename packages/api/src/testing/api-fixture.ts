@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@repo/db";
 import { DEMO_PASSWORD, seedDemoData } from "@repo/db/demo";
 import { createTestDatabase, type TestDatabase } from "@repo/db/testing";
-import { type CustomType, parseRedisConfig, RiskCache } from "@repo/risk-cache";
+import {
+  type CustomType,
+  parseRedisConfig,
+  RiskCache,
+  type RiskCacheOptions,
+} from "@repo/risk-cache";
 import { systemClock } from "../clock.ts";
 import { createInnerContext } from "../context.ts";
 import type { ApiDeps } from "../deps.ts";
@@ -36,13 +41,25 @@ export interface ApiFixture {
  * A migrated database seeded with the demo firms, a RiskCache on the shared Redis under a
  * prefix of its own, and the API's dependencies built the way the server builds them.
  */
-export async function createApiFixture(options: { redis?: boolean } = {}): Promise<ApiFixture> {
+export async function createApiFixture(
+  options: {
+    redis?: boolean;
+    /** Shorter TTLs, for tests that wait for a cached value to expire. */
+    ttlSeconds?: RiskCacheOptions["ttlSeconds"];
+  } = {},
+): Promise<ApiFixture> {
   const database = await createTestDatabase();
   await seedDemoData(database.db);
   const prefix = `test-${randomUUID().slice(0, 8)}`;
   const redis =
     options.redis === false ? parseRedisConfig(undefined) : parseRedisConfig(TEST_REDIS_URL);
-  const makeCache = () => RiskCache.create({ redis, prefix, customTypes: [decimalType as never] });
+  const makeCache = () =>
+    RiskCache.create({
+      redis,
+      prefix,
+      ttlSeconds: options.ttlSeconds,
+      customTypes: [decimalType as never],
+    });
   const cache = await makeCache();
   const caches = [cache];
   const deps: ApiDeps = {

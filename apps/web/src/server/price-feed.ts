@@ -1,0 +1,32 @@
+import "server-only";
+import { startPriceFeed } from "@repo/api";
+import { serverConfig } from "./config.ts";
+import { getDb } from "./db.ts";
+
+/** One seed for every instance: instances then agree on each tick's moves (see tickPrices). */
+const PRICE_FEED_SEED = 20_261_120;
+
+const log = (line: string) => console.info(`risk-dashboard: ${line}`);
+
+const globalForFeed = globalThis as typeof globalThis & {
+  riskDashboardPriceFeed?: () => Promise<void>;
+};
+
+/**
+ * Starts the simulated price feed of this process unless PRICE_FEED_INTERVAL_MS is 0 or there is
+ * no database; says which in one line. Other instances may run theirs: ticks never double up.
+ */
+export function startServerPriceFeed() {
+  const config = serverConfig();
+  if (config.priceFeedIntervalMs === 0) return log("price feed: off (PRICE_FEED_INTERVAL_MS=0)");
+  if (!config.databaseUrl) return log("price feed: off (no database configured)");
+  // A development server may register again after a reload; the process keeps one feed.
+  if (globalForFeed.riskDashboardPriceFeed) return;
+  globalForFeed.riskDashboardPriceFeed = startPriceFeed({
+    db: getDb(),
+    intervalMs: config.priceFeedIntervalMs,
+    seed: PRICE_FEED_SEED,
+    log: (line) => console.error(`risk-dashboard: ${line}`),
+  });
+  log(`price feed: moving last prices every ${config.priceFeedIntervalMs} ms`);
+}
