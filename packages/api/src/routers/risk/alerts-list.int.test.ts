@@ -27,6 +27,20 @@ async function setThreshold(traderId: string, type: string, threshold: number) {
 }
 
 describe("risk.alerts.list", () => {
+  it("shows the alerts of the book on a first visit, asked for together with the metrics", async () => {
+    // Lucas's book is seeded at WARN on leverage and nothing has computed it yet.
+    const lucas = await fixture.callerAs("lucas@northwind.example.com");
+    const [{ metrics }, { alerts }] = await Promise.all([
+      lucas.risk.metrics(),
+      lucas.risk.alerts.list(),
+    ]);
+    const warned = metrics.limits
+      .filter((limit) => limit.status === "WARN")
+      .map((limit) => limit.id);
+    expect(warned.length).toBeGreaterThan(0);
+    expect(alerts.map((alert) => alert.limit.id).sort()).toEqual(warned.sort());
+  });
+
   it("shows the open alerts the trader's metrics raised, with the limit they are about", async () => {
     const { metrics, computedAt } = await priya.risk.metrics();
     const breach = metrics.limits.find((limit) => limit.type === "MAX_CONCENTRATION");

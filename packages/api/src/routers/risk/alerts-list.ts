@@ -19,5 +19,9 @@ export const ZAlertsListInput = z
 export type TAlertsListInput = z.input<typeof ZAlertsListInput>;
 
 export const alertsListRoute = subjectProcedure(ZAlertsListInput).query(async ({ ctx, input }) => ({
-  alerts: await listAlerts(ctx.db, ctx.subject, input),
+  alerts: await listAlerts(
+    { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock },
+    ctx.subject,
+    input,
+  ),
 }));

@@ -1,5 +1,5 @@
-import type { TenantDb } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
+import { getMetrics, type MetricsDeps } from "../risk/get-metrics.ts";
 import { ALERT_SELECT, type AlertView, toAlertView } from "./alert-view.ts";
 
 export interface ListAlertsOptions {
@@ -11,14 +11,18 @@ export interface ListAlertsOptions {
 
 /**
  * The trader's alerts, newest first. Read from the database, not the cache: an acknowledgement
- * must show at once, and the rows are kept current by every metrics computation (sync-alerts).
+ * must show at once. The rows are brought in line with the limits by every metrics computation
+ * (sync-alerts), so the metrics are read first (from the cache when they are there): alerts are
+ * then never older than the metrics the dashboard shows beside them, even on a first visit
+ * where both are asked for in one batch.
  */
 export async function listAlerts(
-  db: TenantDb,
+  deps: MetricsDeps,
   subject: Subject,
   options: ListAlertsOptions,
 ): Promise<AlertView[]> {
-  const rows = await db.riskAlert.findMany({
+  await getMetrics(deps, subject);
+  const rows = await deps.db.riskAlert.findMany({
     where: {
       traderId: subject.userId,
       ...(options.includeResolved ? {} : { resolvedAt: null }),
