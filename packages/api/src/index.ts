@@ -16,12 +16,7 @@ export {
   type LoginLimiter,
   type LoginLimits,
 } from "./services/auth/login-limiter.ts";
-export type { Viewer } from "./services/auth/sessions.ts";
-export {
-  type DirectoryTenant,
-  type DirectoryUser,
-  listTenantDirectory,
-} from "./services/directory/list-tenant-directory.ts";
+export { findViewer, type Viewer } from "./services/auth/sessions.ts";
 export {
   type PriceFeedOptions,
   startPriceFeed,

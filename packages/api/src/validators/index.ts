@@ -120,3 +120,10 @@ export const ZLoginInput = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(320)),
   password: z.string().min(1, "Enter your password.").max(200),
 });
+
+/** What is being done about an alert, written when acknowledging it. */
+export const ZAlertNote = z
+  .string({ error: "Enter a note." })
+  .trim()
+  .min(1, "Say what is being done about it.")
+  .max(1000, "Use at most 1,000 characters.");

@@ -1,16 +1,12 @@
 import { z } from "zod";
 import { acknowledgeAlert } from "../../services/alerts/acknowledge-alert.ts";
 import { subjectProcedure } from "../../trpc.ts";
-import { ZId } from "../../validators/index.ts";
+import { ZAlertNote, ZId } from "../../validators/index.ts";
 
 export const ZAlertsAcknowledgeInput = z.strictObject({
   traderId: ZId.optional(),
   alertId: ZId,
-  note: z
-    .string({ error: "Enter a note." })
-    .trim()
-    .min(1, "Say what is being done about it.")
-    .max(1000, "Use at most 1,000 characters."),
+  note: ZAlertNote,
 });
 export type TAlertsAcknowledgeInput = z.infer<typeof ZAlertsAcknowledgeInput>;
 

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { AppShell } from "~/components/app-shell.tsx";
+import { Dashboard, dashboardInput } from "~/components/dashboard/dashboard.tsx";
+import { requireViewer } from "~/server/viewer.ts";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
+
+export const metadata: Metadata = { title: "My risk · Risk Dashboard" };
+export const dynamic = "force-dynamic";
+
+/** A trader's own risk, rendered with data on the server so the first paint is the numbers. */
+export default async function DashboardPage() {
+  const viewer = await requireViewer("TRADER", "/dashboard");
+  const queryClient = getQueryClient();
+  const input = dashboardInput();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.risk.metrics.queryOptions(input)),
+    queryClient.prefetchQuery(trpc.risk.alerts.list.queryOptions(input)),
+  ]);
+  return (
+    <AppShell viewer={viewer}>
+      <h1>My risk</h1>
+      <HydrateClient>
+        <Dashboard />
+      </HydrateClient>
+    </AppShell>
+  );
+}

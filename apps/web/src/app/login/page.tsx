@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentViewer, homeOf } from "~/server/viewer.ts";
+import { LoginForm } from "./login-form.tsx";
+
+export const metadata: Metadata = { title: "Sign in · Risk Dashboard" };
+
+/** Only paths of this site: an open redirect would hand the session to someone else's page. */
+function safeNext(next: string | string[] | undefined): string | null {
+  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : null;
+}
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const next = safeNext(params.next);
+  const viewer = await currentViewer();
+  if (viewer) redirect((next ?? homeOf(viewer)) as never);
+  return (
+    <main className="login">
+      <h1>Risk Dashboard</h1>
+      <p className="lead">Sign in to see your book's risk, live.</p>
+      {params.expired ? (
+        <p className="notice" role="status">
+          Your session ended. Sign in again to continue where you were.
+        </p>
+      ) : null}
+      <LoginForm next={next} />
+    </main>
+  );
+}

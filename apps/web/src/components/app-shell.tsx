@@ -1,0 +1,37 @@
+import type { Viewer } from "@repo/api";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getApiDeps } from "~/server/api-deps.ts";
+import { SignOutButton } from "./sign-out-button.tsx";
+
+/** The frame of every signed-in page: who you are, where you can go, and sign out. */
+export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+  const { db } = await getApiDeps();
+  const tenant = await db.tenant.findUniqueOrThrow({
+    where: { id: viewer.tenantId },
+    select: { name: true },
+  });
+  const tenantName = tenant.name;
+  return (
+    <>
+      <header className="shell">
+        <span className="brand">Risk Dashboard</span>
+        <nav aria-label="Main">
+          {viewer.role === "ADMIN" ? (
+            <>
+              <Link href="/admin">Traders</Link>
+              <Link href="/admin/cache">Cache</Link>
+            </>
+          ) : (
+            <Link href="/dashboard">My risk</Link>
+          )}
+        </nav>
+        <span className="who">
+          {viewer.name} · {tenantName}
+        </span>
+        <SignOutButton />
+      </header>
+      <main>{children}</main>
+    </>
+  );
+}

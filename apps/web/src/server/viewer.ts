@@ -1,0 +1,30 @@
+import "server-only";
+import { findViewer, SESSION_COOKIE, type Viewer } from "@repo/api";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getApiDeps } from "./api-deps.ts";
+
+/** Who the request's session cookie says is signed in; read once per request. */
+export const currentViewer = cache(async (): Promise<Viewer | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return null;
+  const deps = await getApiDeps();
+  return findViewer(deps.db, token, deps.clock());
+});
+
+/** Where each role starts after signing in. */
+export function homeOf(viewer: Pick<Viewer, "role">): "/dashboard" | "/admin" {
+  return viewer.role === "ADMIN" ? "/admin" : "/dashboard";
+}
+
+/**
+ * The viewer, or a redirect: to /login (coming back to `path` afterwards) when signed out, to
+ * their own home when the page is for the other role.
+ */
+export async function requireViewer(role: Viewer["role"], path: string): Promise<Viewer> {
+  const viewer = await currentViewer();
+  if (!viewer) redirect(`/login?next=${encodeURIComponent(path)}`);
+  if (viewer.role !== role) redirect(homeOf(viewer));
+  return viewer;
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { appRouter, createInnerContext } from "@repo/api";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { cache, type ReactNode } from "react";
+import { getApiDeps } from "~/server/api-deps.ts";
+import { currentViewer } from "~/server/viewer.ts";
+import { makeQueryClient } from "./query-client.ts";
+
+/** One query client per server render, shared by every prefetch of that render. */
+export const getQueryClient = cache(makeQueryClient);
+
+/**
+ * The router called in process for server rendering: the same procedures, access checks and
+ * cache as over HTTP, with the viewer from the request's cookie.
+ */
+export const trpc = createTRPCOptionsProxy({
+  router: appRouter,
+  ctx: async () => createInnerContext({ deps: await getApiDeps(), viewer: await currentViewer() }),
+  queryClient: getQueryClient,
+});
+
+/** Hands what this render prefetched to the browser's React Query cache. */
+export function HydrateClient({ children }: { children: ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
