@@ -49,6 +49,8 @@ export default defineConfig({
       DATABASE_URL: E2E_DATABASE_URL,
       REDIS_URL: process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379",
       SEED_DEMO_DATA: "true",
+      // Keys of its own in the shared Redis, cleared by prepare-database before each run.
+      CACHE_PREFIX: "e2e",
       PORT: String(port),
     },
   },

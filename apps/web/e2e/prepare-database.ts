@@ -1,4 +1,9 @@
-/** Gives the end-to-end run a database of its own, empty, so every run starts from the seed. */
+/**
+ * Gives the end-to-end run a database of its own, empty, so every run starts from the seed, and
+ * clears the run's Redis keys (its cache prefix), so no cached number or sign-in counter of an
+ * earlier run leaks into this one.
+ */
+import { Redis } from "ioredis";
 import pg from "pg";
 
 const target = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/rd_e2e");
@@ -14,4 +19,17 @@ try {
   await client.query(`CREATE DATABASE "${name}"`);
 } finally {
   await client.end();
+}
+
+const prefix = process.env.CACHE_PREFIX;
+if (process.env.REDIS_URL && prefix && prefix !== "risk") {
+  const redis = new Redis(process.env.REDIS_URL);
+  try {
+    const stream = redis.scanStream({ match: `${prefix}:*`, count: 500 });
+    for await (const keys of stream as AsyncIterable<string[]>) {
+      if (keys.length > 0) await redis.unlink(...keys);
+    }
+  } finally {
+    redis.quit();
+  }
 }

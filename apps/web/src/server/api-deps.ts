@@ -18,7 +18,7 @@ async function buildApiDeps(): Promise<ApiDeps> {
     db,
     cache,
     clock: systemClock,
-    loginLimiter: createLoginLimiter(redis),
+    loginLimiter: createLoginLimiter(redis, undefined, `${config.cachePrefix}:login`),
     sessions: { ttlMs: config.sessionTtlMs, secureCookie: config.secureCookies },
     // Cache, pool and process metrics are read when /api/metrics is scraped.
     metrics: createApiMetrics({ cache, pool: databasePool(db), processMetrics: true }),

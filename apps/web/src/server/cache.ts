@@ -21,6 +21,7 @@ export function getCache(): Promise<RiskCache> {
   globalForCache.riskDashboardCache ??= RiskCache.create({
     redis: config.redis,
     disabled: config.cacheDisabled,
+    prefix: config.cachePrefix,
     customTypes: [decimal as never],
   });
   return globalForCache.riskDashboardCache;

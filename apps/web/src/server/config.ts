@@ -29,6 +29,10 @@ const schema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(720).default(8),
   COOKIE_SECURE: flag.optional(),
   CACHE_DISABLED: flag.default(false),
+  CACHE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/, "use 1–32 lowercase letters, digits or dashes")
+    .default("risk"),
   NODE_ENV: z.string().optional(),
 });
 
@@ -52,6 +56,8 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Every read computed, nothing cached: the baseline of the load benchmark. */
   cacheDisabled: boolean;
+  /** First part of every Redis key of this deployment (cache entries and sign-in counters). */
+  cachePrefix: string;
 }
 
 /** Every environment variable the app reads, validated in one place (see the README's table). */
@@ -87,6 +93,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: Math.round(values.SESSION_TTL_HOURS * 3_600_000),
     secureCookies: values.COOKIE_SECURE ?? values.NODE_ENV === "production",
     cacheDisabled: values.CACHE_DISABLED,
+    cachePrefix: values.CACHE_PREFIX,
   };
 }
 

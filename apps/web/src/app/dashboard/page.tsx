@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AppShell } from "~/components/app-shell.tsx";
-import { Dashboard, dashboardInput } from "~/components/dashboard/dashboard.tsx";
+import { Dashboard } from "~/components/dashboard/dashboard.tsx";
+import { dashboardInput } from "~/components/dashboard/dashboard-input.ts";
 import { requireViewer } from "~/server/viewer.ts";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
 

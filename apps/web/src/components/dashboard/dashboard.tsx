@@ -6,6 +6,7 @@ import { messageOf } from "~/lib/errors.ts";
 import { decimal, percent } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { AlertsPanel } from "./alerts-panel.tsx";
+import { dashboardInput } from "./dashboard-input.ts";
 import { ExcludedPositions } from "./excluded-positions.tsx";
 import { FreshnessLine } from "./freshness-line.tsx";
 import { HeadlineCards } from "./headline-cards.tsx";
@@ -18,11 +19,6 @@ import { usePoll } from "./use-poll.ts";
 
 const equityFormat = (value: number) => decimal(value, 3);
 const drawdownFormat = (value: number) => percent(value);
-
-/** The query inputs of one trader's dashboard: a trader's own (no id) or, for an admin, a trader's. */
-export function dashboardInput(traderId?: string) {
-  return traderId ? { traderId } : {};
-}
 
 /**
  * One trader's live risk: prefetched on the server, then refreshed every 5 s in one batched
@@ -66,14 +62,20 @@ export function Dashboard({ traderId }: { traderId?: string }) {
           <h2 id="limits-heading">Limits</h2>
           <LimitBars limits={metrics.limits} currency={currency} />
         </section>
-        <section className="panel" aria-labelledby="alerts-heading">
-          <h2 id="alerts-heading">Open alerts</h2>
-          <AlertsPanel
-            alerts={alertsQuery.data?.alerts ?? []}
-            currency={currency}
-            traderId={traderId}
-          />
-        </section>
+        <div>
+          <section className="panel" aria-labelledby="alerts-heading">
+            <h2 id="alerts-heading">Open alerts</h2>
+            <AlertsPanel
+              alerts={alertsQuery.data?.alerts ?? []}
+              currency={currency}
+              traderId={traderId}
+            />
+          </section>
+          <section className="panel" aria-labelledby="sectors-heading">
+            <h2 id="sectors-heading">Exposure by sector</h2>
+            <SectorExposure sectors={metrics.sectors} currency={currency} />
+          </section>
+        </div>
       </div>
       <section className="panel charts" aria-label="History of today's book">
         <HistoryChart
@@ -84,16 +86,10 @@ export function Dashboard({ traderId }: { traderId?: string }) {
         />
         <HistoryChart points={drawdown} kind="drawdown" label="Drawdown" format={drawdownFormat} />
       </section>
-      <div className="grid">
-        <section className="panel" aria-labelledby="positions-heading">
-          <h2 id="positions-heading">Exposure by position</h2>
-          <HoldingsTable holdings={metrics.holdings} currency={currency} />
-        </section>
-        <section className="panel" aria-labelledby="sectors-heading">
-          <h2 id="sectors-heading">Exposure by sector</h2>
-          <SectorExposure sectors={metrics.sectors} currency={currency} />
-        </section>
-      </div>
+      <section className="panel table-scroll" aria-labelledby="positions-heading">
+        <h2 id="positions-heading">Exposure by position</h2>
+        <HoldingsTable holdings={metrics.holdings} currency={currency} />
+      </section>
       <ExcludedPositions excluded={metrics.excluded} />
     </div>
   );

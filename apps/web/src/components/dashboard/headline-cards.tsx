@@ -57,7 +57,7 @@ export function HeadlineCards({ metrics, currency }: { metrics: RiskMetrics; cur
       <Card
         label="Drawdown"
         value={percent(metrics.currentDrawdown)}
-        detail={`Max ${percent(metrics.maxDrawdown)} over the lookback`}
+        detail={`Worst ${percent(metrics.maxDrawdown)} in the lookback`}
       />
       <Card
         label="Sharpe ratio"
