@@ -63,3 +63,16 @@ export function limitValue(type: string, value: number, currency = "USD"): strin
   if (type === "MAX_CONCENTRATION" || type === "MAX_DRAWDOWN") return percent(value);
   return money(value, currency);
 }
+
+// A fixed zone: the server renders the first paint, the browser hydrates it, and both must
+// write the same time whatever zone each machine is in.
+const WHEN = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "medium",
+  timeZone: "UTC",
+});
+
+/** "3 Mar 2026, 14:05:09 UTC". */
+export function whenOf(date: Date): string {
+  return `${WHEN.format(date)} UTC`;
+}

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { FieldError } from "~/components/field-error.tsx";
 import { messageOf } from "~/lib/errors.ts";
-import { limitValue } from "~/lib/format.ts";
+import { limitValue, whenOf } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import type { AlertRow } from "~/trpc/types.ts";
 
@@ -73,7 +73,7 @@ export function AlertsPanel({
           <p className="muted">
             {limitValue(alert.limit.type, alert.value, currency)} against{" "}
             {limitValue(alert.limit.type, alert.threshold, currency)} · raised{" "}
-            {alert.raisedAt.toLocaleString("en-GB")}
+            {whenOf(alert.raisedAt)}
           </p>
           {alert.acknowledgedAt ? (
             <p className="acknowledged">

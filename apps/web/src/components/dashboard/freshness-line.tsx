@@ -31,7 +31,8 @@ export function FreshnessLine({
   const age = freshness.ageMs + Math.max(0, now - receivedAt);
   return (
     <p className="freshness" data-testid="freshness">
-      Updated {ago(age)} · {SOURCES[freshness.source] ?? freshness.source}
+      Updated <span className="age">{ago(age)}</span> ·{" "}
+      {SOURCES[freshness.source] ?? freshness.source}
     </p>
   );
 }

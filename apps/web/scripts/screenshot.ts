@@ -1,0 +1,49 @@
+/**
+ * pnpm screenshot — writes docs/dashboard.png and docs/admin.png from a running app
+ * (SCREENSHOT_URL, http://localhost:3000 by default: start it with `pnpm start` first).
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium, type Page } from "@playwright/test";
+
+const baseURL = process.env.SCREENSHOT_URL ?? "http://localhost:3000";
+const docs = fileURLToPath(new URL("../../../docs/", import.meta.url));
+const PASSWORD = "risk-demo-2026";
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${baseURL}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/(dashboard|admin)$/);
+}
+
+/** Waits until the charts have drawn and one poll has passed, so the picture is settled. */
+async function settled(page: Page) {
+  await page.locator(".chart-canvas canvas").first().waitFor();
+  await page.waitForTimeout(6_000);
+}
+
+const browser = await chromium.launch({
+  executablePath:
+    process.env.CHROMIUM_PATH ??
+    (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+  args: ["--no-sandbox"],
+});
+try {
+  const viewport = { width: 1440, height: 900 };
+  const trader = await browser.newPage({ viewport });
+  await signIn(trader, "jonas@northwind.example.com");
+  await settled(trader);
+  await trader.screenshot({ path: `${docs}dashboard.png`, fullPage: true });
+
+  const admin = await browser.newPage({ viewport });
+  await signIn(admin, "admin@northwind.example.com");
+  await admin.getByRole("link", { name: "Priya Natarajan" }).click();
+  await admin.getByRole("heading", { level: 1, name: /Priya Natarajan/ }).waitFor();
+  await settled(admin);
+  await admin.screenshot({ path: `${docs}admin.png`, fullPage: true });
+  console.info(`wrote ${docs}dashboard.png and ${docs}admin.png`);
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,59 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AuditHistory } from "~/components/admin/audit-history.tsx";
+import { auditInput } from "~/components/admin/audit-input.ts";
+import { LimitsTable } from "~/components/admin/limits-table.tsx";
+import { ProfileForm } from "~/components/admin/profile-form.tsx";
+import { AppShell } from "~/components/app-shell.tsx";
+import { Dashboard } from "~/components/dashboard/dashboard.tsx";
+import { dashboardInput } from "~/components/dashboard/dashboard-input.ts";
+import { traderName } from "~/server/trader-name.ts";
+import { requireViewer } from "~/server/viewer.ts";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
+
+export const metadata: Metadata = { title: "Trader · Risk Dashboard" };
+export const dynamic = "force-dynamic";
+
+/** NOT_FOUND (another tenant's or no such trader) and BAD_REQUEST (not a uuid) look the same. */
+function isUnknownTrader(error: unknown): boolean {
+  return error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST");
+}
+
+/** One trader's book for an admin: profile, limits, live risk and the history of changes. */
+export default async function TraderPage({ params }: PageProps<"/admin/traders/[traderId]">) {
+  const { traderId } = await params;
+  const viewer = await requireViewer("ADMIN", `/admin/traders/${encodeURIComponent(traderId)}`);
+  const queryClient = getQueryClient();
+  try {
+    // The profile is fetched first and alone: it is the check that this trader is the admin's.
+    await queryClient.fetchQuery(trpc.risk.profile.get.queryOptions({ traderId }));
+  } catch (error) {
+    if (isUnknownTrader(error)) notFound();
+    throw error;
+  }
+  const name = await traderName(viewer, traderId);
+  if (name === null) notFound();
+  const input = dashboardInput(traderId);
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.risk.limits.list.queryOptions({ traderId })),
+    queryClient.prefetchQuery(trpc.risk.metrics.queryOptions(input)),
+    queryClient.prefetchQuery(trpc.risk.alerts.list.queryOptions(input)),
+    queryClient.prefetchQuery(trpc.admin.auditLog.queryOptions(auditInput(traderId))),
+  ]);
+  return (
+    <AppShell viewer={viewer}>
+      <h1>{name}</h1>
+      <p className="lead">Risk profile, limits, live risk and the history of changes.</p>
+      <HydrateClient>
+        <ProfileForm traderId={traderId} />
+        <LimitsTable traderId={traderId} />
+        <section className="live-risk" aria-labelledby="live-risk-heading">
+          <h2 id="live-risk-heading">Live risk, as {name} sees it</h2>
+          <Dashboard traderId={traderId} />
+        </section>
+        <AuditHistory traderId={traderId} />
+      </HydrateClient>
+    </AppShell>
+  );
+}

@@ -1,0 +1,105 @@
+import { decimal, limitName, limitValue, percent, quantity, whenOf } from "~/lib/format.ts";
+import type { RouterOutputs } from "~/trpc/types.ts";
+
+export type AuditEvent = RouterOutputs["admin"]["auditLog"]["events"][number];
+
+type Fields = Record<string, unknown>;
+
+const TOLERANCE_NAMES: Record<string, string> = {
+  CONSERVATIVE: "Conservative",
+  MODERATE: "Moderate",
+  AGGRESSIVE: "Aggressive",
+};
+
+const FIELD_NAMES: Record<string, string> = {
+  riskTolerance: "risk tolerance",
+  varConfidence: "VaR confidence",
+  lookbackDays: "lookback",
+  maxDrawdownTolerance: "max drawdown tolerance",
+  type: "type",
+  threshold: "threshold",
+  warnFraction: "warn at",
+  severity: "severity",
+  symbol: "symbol",
+  active: "active",
+  quantity: "quantity",
+  averagePrice: "average price",
+  closedAt: "closed",
+};
+
+/** Bookkeeping fields that change with every save and say nothing to the reader. */
+const SILENT = new Set(["version", "openedAt"]);
+
+function fieldsOf(value: unknown): Fields | null {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Fields) : null;
+}
+
+/** One audited value in words: "2.50×", "80%", "Hard", "yes", "—". */
+function valueInWords(field: string, value: unknown, limitType: string): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") {
+    if (field === "threshold") return limitValue(limitType, value);
+    if (field === "warnFraction" || field === "varConfidence") return percent(value, 0);
+    if (field === "maxDrawdownTolerance") return percent(value);
+    if (field === "lookbackDays") return `${value} days`;
+    if (field === "quantity") return quantity(value);
+    return decimal(value);
+  }
+  if (typeof value === "string") {
+    if (field === "riskTolerance") return TOLERANCE_NAMES[value] ?? value;
+    if (field === "severity") return value === "HARD" ? "Hard" : "Soft";
+    if (field === "type") return limitName(value);
+    if (field === "closedAt") return whenOf(new Date(value));
+    return value;
+  }
+  return "—";
+}
+
+/** What was changed, as a sentence's subject: "Limit Leverage", "Position AAPL", "Risk profile". */
+export function subjectOf(event: AuditEvent): string {
+  const fields = fieldsOf(event.after) ?? fieldsOf(event.before) ?? {};
+  if (event.entity === "PROFILE") return "Risk profile";
+  if (event.entity === "LIMIT") {
+    return `${limitName(String(fields.type ?? ""), (fields.symbol as string | null) ?? null)} limit`;
+  }
+  return `Position ${String(fields.symbol ?? "")}`.trim();
+}
+
+export function actionOf(event: AuditEvent): string {
+  if (event.entity === "POSITION") {
+    if (event.action === "CREATE") return "opened";
+    if (event.action === "UPDATE" && fieldsOf(event.after)?.closedAt) return "closed";
+  }
+  return { CREATE: "created", UPDATE: "changed", DELETE: "deleted" }[event.action];
+}
+
+/**
+ * The change in words, one line per field: "threshold 2.50× → 3.00×" for an update, the values
+ * set for a creation, the values it had for a deletion.
+ */
+export function changesOf(event: AuditEvent): string[] {
+  const before = fieldsOf(event.before);
+  const after = fieldsOf(event.after);
+  const limitType = String((after ?? before)?.type ?? "");
+  const said = (field: string, value: unknown) => valueInWords(field, value, limitType);
+  // A fixed order (FIELD_NAMES's), whatever order the stored JSON kept its keys in.
+  const present = Object.keys({ ...before, ...after }).filter((key) => !SILENT.has(key));
+  const known = Object.keys(FIELD_NAMES).filter((key) => present.includes(key));
+  const keys = [...known, ...present.filter((key) => !(key in FIELD_NAMES))];
+  const lines: string[] = [];
+  for (const key of keys) {
+    const name = FIELD_NAMES[key] ?? key;
+    if (before && after) {
+      if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+      lines.push(`${name} ${said(key, before[key])} → ${said(key, after[key])}`);
+    } else {
+      const value = (after ?? before)?.[key];
+      // The type and symbol already name the row ("Position notional (QBIT) limit created").
+      if (key === "type" || (key === "symbol" && value === null)) continue;
+      lines.push(`${name} ${said(key, value)}`);
+    }
+  }
+  if (lines.length === 0 && before && after) return ["saved without a change"];
+  return lines;
+}

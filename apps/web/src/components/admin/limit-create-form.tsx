@@ -1,0 +1,175 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useId, useState } from "react";
+import { type DefaultValues, useForm } from "react-hook-form";
+import { FieldError } from "~/components/field-error.tsx";
+import { limitName } from "~/lib/format.ts";
+import { useTRPC } from "~/trpc/client.tsx";
+import {
+  LIMIT_FORM_FIELDS,
+  LIMIT_TYPES,
+  type LimitFormInput,
+  type LimitFormOutput,
+  SEVERITY_NAMES,
+  symbolOrNull,
+  takesSymbol,
+  thresholdUnit,
+  ZLimitForm,
+} from "./limit-form.ts";
+import { MutationError } from "./mutation-error.tsx";
+import { applyServerErrors } from "./server-errors.ts";
+import { useInvalidateTrader } from "./use-invalidate-trader.ts";
+
+type Field = (typeof LIMIT_FORM_FIELDS)[number];
+
+// An undefined threshold leaves the box empty, after a reset too (a NaN would be written in).
+const EMPTY: DefaultValues<LimitFormInput> = {
+  type: "MAX_GROSS_EXPOSURE",
+  threshold: undefined,
+  warnFraction: 0.8,
+  severity: "HARD",
+  symbol: null,
+  active: true,
+};
+
+/** Adds a limit to the trader's book; the symbol box is only open for a per-symbol limit. */
+export function LimitCreateForm({ traderId }: { traderId: string }) {
+  const trpc = useTRPC();
+  const id = useId();
+  const invalidate = useInvalidateTrader(traderId);
+  const [placed, setPlaced] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
+  const form = useForm<LimitFormInput, unknown, LimitFormOutput>({
+    resolver: zodResolver(ZLimitForm),
+    defaultValues: EMPTY,
+  });
+  const { errors } = form.formState;
+  const type = form.watch("type");
+  const symbolApplies = takesSymbol(type);
+
+  // A book-wide limit has no symbol: clear what was typed when the type stops taking one.
+  useEffect(() => {
+    if (!symbolApplies) form.setValue("symbol", null);
+  }, [symbolApplies, form]);
+
+  const create = useMutation(
+    trpc.risk.limits.create.mutationOptions({
+      onSuccess: async (limit) => {
+        form.reset(EMPTY);
+        // reset() leaves a box whose new value is undefined as typed; empty it for the next one.
+        form.setValue("threshold", "" as unknown as number);
+        await invalidate();
+        // Said once the table shows the new row, so the two never disagree.
+        setCreated(`Added ${limitName(limit.type, limit.symbol)}.`);
+      },
+      onError: (error) => setPlaced(applyServerErrors(error, LIMIT_FORM_FIELDS, form.setError)),
+    }),
+  );
+
+  const control = (field: Field) => ({
+    id: `${id}-${field}`,
+    "aria-invalid": Boolean(errors[field]),
+    "aria-describedby": `${id}-${field}-error`,
+  });
+
+  return (
+    <form
+      className="form limit-create"
+      aria-labelledby={`${id}-heading`}
+      noValidate
+      onSubmit={form.handleSubmit((values) => {
+        setCreated(null);
+        create.mutate({ traderId, ...values });
+      })}
+    >
+      <h3 id={`${id}-heading`}>New limit</h3>
+      <div className="fields">
+        <div className="field">
+          <label htmlFor={`${id}-type`}>Limit type</label>
+          <select {...control("type")} {...form.register("type")}>
+            {LIMIT_TYPES.map((value) => (
+              <option key={value} value={value}>
+                {limitName(value)}
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id}-type-error`} message={errors.type?.message} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-threshold`}>Threshold</label>
+          <input
+            type="number"
+            inputMode="decimal"
+            step="any"
+            {...control("threshold")}
+            aria-describedby={`${id}-threshold-unit ${id}-threshold-error`}
+            {...form.register("threshold", { valueAsNumber: true })}
+          />
+          <span id={`${id}-threshold-unit`} className="hint">
+            {thresholdUnit(type)}
+          </span>
+          <FieldError id={`${id}-threshold-error`} message={errors.threshold?.message} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-warnFraction`}>Warn fraction</label>
+          <input
+            type="number"
+            inputMode="decimal"
+            step="any"
+            {...control("warnFraction")}
+            aria-describedby={`${id}-warnFraction-hint ${id}-warnFraction-error`}
+            {...form.register("warnFraction", { valueAsNumber: true })}
+          />
+          <span id={`${id}-warnFraction-hint`} className="hint">
+            share of the threshold that warns, 0.8 for 80%
+          </span>
+          <FieldError id={`${id}-warnFraction-error`} message={errors.warnFraction?.message} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-severity`}>Severity</label>
+          <select {...control("severity")} {...form.register("severity")}>
+            {Object.entries(SEVERITY_NAMES).map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id}-severity-error`} message={errors.severity?.message} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-symbol`}>Symbol</label>
+          <input
+            autoComplete="off"
+            readOnly={!symbolApplies}
+            placeholder={symbolApplies ? "e.g. AAPL" : "whole book"}
+            {...control("symbol")}
+            aria-describedby={`${id}-symbol-hint ${id}-symbol-error`}
+            {...form.register("symbol", { setValueAs: symbolOrNull })}
+          />
+          <span id={`${id}-symbol-hint`} className="hint">
+            {symbolApplies ? "the one instrument it caps" : "only for a position notional limit"}
+          </span>
+          <FieldError id={`${id}-symbol-error`} message={errors.symbol?.message} />
+        </div>
+        <div className="field field-check">
+          <span className="checkbox">
+            <input type="checkbox" {...control("active")} {...form.register("active")} />
+            <label htmlFor={`${id}-active`}>Active</label>
+          </span>
+          <FieldError id={`${id}-active-error`} message={errors.active?.message} />
+        </div>
+      </div>
+      <MutationError error={placed ? null : create.error} />
+      <div className="actions">
+        <button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Adding…" : "Add limit"}
+        </button>
+        <p className="saved" role="status">
+          {created ?? ""}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useId, useState } from "react";
+import { dashboardInput } from "~/components/dashboard/dashboard-input.ts";
+import { messageOf } from "~/lib/errors.ts";
+import { useTRPC } from "~/trpc/client.tsx";
+import { LimitCreateForm } from "./limit-create-form.tsx";
+import { LimitEditRow } from "./limit-edit-row.tsx";
+import { LimitRow } from "./limit-row.tsx";
+import { MutationError } from "./mutation-error.tsx";
+
+/**
+ * The trader's limits: one row per limit, edited in place (one row at a time) or deleted after
+ * a confirmation. A failed edit or delete is reported above the table, in a slot that is always
+ * there, with Reload when the row was changed by someone else meanwhile.
+ */
+export function LimitsTable({ traderId }: { traderId: string }) {
+  const trpc = useTRPC();
+  const headingId = useId();
+  const limitsQuery = useQuery(trpc.risk.limits.list.queryOptions({ traderId }));
+  // The book's currency comes with the metrics the page already shows.
+  const currencyQuery = useQuery({
+    ...trpc.risk.metrics.queryOptions(dashboardInput(traderId)),
+    select: (data) => data.currency,
+  });
+  const currency = currencyQuery.data ?? "USD";
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const reload = useCallback(async () => {
+    setEditingId(null);
+    await limitsQuery.refetch();
+    setFailure(null);
+  }, [limitsQuery]);
+
+  const limits = limitsQuery.data?.limits;
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Risk limits</h2>
+      <MutationError error={failure} onReload={reload} reloading={limitsQuery.isFetching} />
+      {limits ? (
+        <table aria-labelledby={headingId} className="limits-table">
+          <thead>
+            <tr>
+              <th scope="col">Limit</th>
+              <th scope="col">Symbol</th>
+              <th scope="col" className="num">
+                Threshold
+              </th>
+              <th scope="col" className="num">
+                Warn at
+              </th>
+              <th scope="col">Severity</th>
+              <th scope="col">Active</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {limits.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="muted">
+                  No limits yet. Add one below.
+                </td>
+              </tr>
+            ) : null}
+            {limits.map((limit) =>
+              limit.id === editingId ? (
+                <LimitEditRow
+                  key={limit.id}
+                  traderId={traderId}
+                  limit={limit}
+                  onDone={() => setEditingId(null)}
+                  onFailure={setFailure}
+                />
+              ) : (
+                <LimitRow
+                  key={limit.id}
+                  traderId={traderId}
+                  limit={limit}
+                  currency={currency}
+                  onEdit={() => {
+                    setFailure(null);
+                    setEditingId(limit.id);
+                  }}
+                  onFailure={setFailure}
+                />
+              ),
+            )}
+          </tbody>
+        </table>
+      ) : (
+        <p className={limitsQuery.error ? "error" : "muted"} role="alert">
+          {limitsQuery.error ? messageOf(limitsQuery.error) : "Loading…"}
+        </p>
+      )}
+      <LimitCreateForm traderId={traderId} />
+    </section>
+  );
+}

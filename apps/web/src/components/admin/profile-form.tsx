@@ -1,0 +1,177 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type ProfileFields, ZProfileFields } from "@repo/api/validators";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { FieldError } from "~/components/field-error.tsx";
+import { messageOf } from "~/lib/errors.ts";
+import { useTRPC } from "~/trpc/client.tsx";
+import { MutationError } from "./mutation-error.tsx";
+import { applyServerErrors } from "./server-errors.ts";
+import { useInvalidateTrader } from "./use-invalidate-trader.ts";
+
+const PROFILE_FIELDS = [
+  "riskTolerance",
+  "varConfidence",
+  "lookbackDays",
+  "maxDrawdownTolerance",
+] as const;
+
+const TOLERANCES = [
+  ["CONSERVATIVE", "Conservative"],
+  ["MODERATE", "Moderate"],
+  ["AGGRESSIVE", "Aggressive"],
+] as const;
+
+function fieldsOf(profile: ProfileFields): ProfileFields {
+  const { riskTolerance, varConfidence, lookbackDays, maxDrawdownTolerance } = profile;
+  return { riskTolerance, varConfidence, lookbackDays, maxDrawdownTolerance };
+}
+
+/**
+ * The trader's risk profile. The form remembers the version it was loaded at and sends it with
+ * the save, so a change made meanwhile by another admin is refused (CONFLICT) rather than lost.
+ */
+export function ProfileForm({ traderId }: { traderId: string }) {
+  const trpc = useTRPC();
+  const id = useId();
+  const invalidate = useInvalidateTrader(traderId);
+  const profileQuery = useQuery(trpc.risk.profile.get.queryOptions({ traderId }));
+  const loaded = profileQuery.data?.profile;
+  const [version, setVersion] = useState(loaded?.version ?? 0);
+  // Whether the last refusal was fully shown under the fields; otherwise it is said as a sentence.
+  const [placed, setPlaced] = useState(false);
+  const form = useForm<ProfileFields>({
+    resolver: zodResolver(ZProfileFields),
+    defaultValues: loaded ? fieldsOf(loaded as ProfileFields) : undefined,
+  });
+  const { errors, isDirty } = form.formState;
+
+  // A newer profile (after a save or a reload) replaces the form's values unless the admin is
+  // editing; then the edit stays and the save meets the CONFLICT with its explanation.
+  useEffect(() => {
+    if (!loaded || isDirty) return;
+    form.reset(fieldsOf(loaded as ProfileFields));
+    setVersion(loaded.version);
+  }, [loaded, isDirty, form]);
+
+  const save = useMutation(
+    trpc.risk.profile.update.mutationOptions({
+      onSuccess: async (saved) => {
+        form.reset(fieldsOf(saved as ProfileFields));
+        setVersion(saved.version);
+        await invalidate();
+      },
+      onError: (error) => setPlaced(applyServerErrors(error, PROFILE_FIELDS, form.setError)),
+    }),
+  );
+
+  const reload = async () => {
+    const fresh = await profileQuery.refetch();
+    const profile = fresh.data?.profile;
+    if (!profile) return;
+    form.reset(fieldsOf(profile as ProfileFields));
+    setVersion(profile.version);
+    save.reset();
+  };
+
+  const field = (name: (typeof PROFILE_FIELDS)[number]) => ({
+    id: `${id}-${name}`,
+    "aria-invalid": Boolean(errors[name]),
+    "aria-describedby": `${id}-${name}-error`,
+  });
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Risk profile</h2>
+      {loaded ? null : (
+        <p className="error" role="alert">
+          {profileQuery.error ? messageOf(profileQuery.error) : "Loading…"}
+        </p>
+      )}
+      <form
+        className="form profile-form"
+        aria-labelledby={`${id}-heading`}
+        noValidate
+        onSubmit={form.handleSubmit((values) => save.mutate({ traderId, version, ...values }))}
+      >
+        <div className="fields">
+          <div className="field">
+            <label htmlFor={`${id}-riskTolerance`}>Risk tolerance</label>
+            <select {...field("riskTolerance")} {...form.register("riskTolerance")}>
+              {TOLERANCES.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`${id}-riskTolerance-error`} message={errors.riskTolerance?.message} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-varConfidence`}>VaR confidence</label>
+            <select
+              {...field("varConfidence")}
+              {...form.register("varConfidence", { valueAsNumber: true })}
+            >
+              <option value={0.95}>95%</option>
+              <option value={0.99}>99%</option>
+            </select>
+            <FieldError id={`${id}-varConfidence-error`} message={errors.varConfidence?.message} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-lookbackDays`}>Lookback days</label>
+            <input
+              type="number"
+              inputMode="numeric"
+              step={1}
+              {...field("lookbackDays")}
+              {...form.register("lookbackDays", { valueAsNumber: true })}
+              aria-describedby={`${id}-lookbackDays-hint ${id}-lookbackDays-error`}
+            />
+            <span id={`${id}-lookbackDays-hint`} className="hint">
+              trading days of history, 20 to 750
+            </span>
+            <FieldError id={`${id}-lookbackDays-error`} message={errors.lookbackDays?.message} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-maxDrawdownTolerance`}>Max drawdown tolerance</label>
+            <input
+              type="number"
+              inputMode="decimal"
+              step="any"
+              {...field("maxDrawdownTolerance")}
+              {...form.register("maxDrawdownTolerance", { valueAsNumber: true })}
+              aria-describedby={`${id}-maxDrawdownTolerance-hint ${id}-maxDrawdownTolerance-error`}
+            />
+            <span id={`${id}-maxDrawdownTolerance-hint`} className="hint">
+              fraction of the peak, 0.15 for 15%
+            </span>
+            <FieldError
+              id={`${id}-maxDrawdownTolerance-error`}
+              message={errors.maxDrawdownTolerance?.message}
+            />
+          </div>
+        </div>
+        <p className="muted version" data-testid="profile-version">
+          Loaded at version {version}
+          {isDirty ? " · unsaved changes" : ""}
+        </p>
+        <MutationError
+          error={placed ? null : save.error}
+          onReload={reload}
+          reloading={profileQuery.isFetching}
+        />
+        <div className="actions">
+          <button type="submit" disabled={!loaded || save.isPending}>
+            {save.isPending ? "Saving…" : "Save profile"}
+          </button>
+          <p className="saved" role="status">
+            {save.isSuccess && !isDirty ? "Saved." : ""}
+          </p>
+        </div>
+      </form>
+    </section>
+  );
+}
