@@ -2,6 +2,22 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, readConfig } from "./config.ts";
 
 describe("readConfig", () => {
+  it("marks the session cookie Secure in production behind an external database only", () => {
+    const external = { DATABASE_URL: "postgresql://db/risk" };
+    expect(readConfig({ ...external, NODE_ENV: "production" }).secureCookies).toBe(true);
+    expect(readConfig({ NODE_ENV: "production" }).secureCookies).toBe(false);
+    expect(readConfig({ ...external, NODE_ENV: "development" }).secureCookies).toBe(false);
+    expect(readConfig({ NODE_ENV: "production", COOKIE_SECURE: "true" }).secureCookies).toBe(true);
+    expect(
+      readConfig({ ...external, NODE_ENV: "production", COOKIE_SECURE: "false" }).secureCookies,
+    ).toBe(false);
+  });
+
+  it("refuses a cache prefix that could collide with other keys", () => {
+    expect(readConfig({ CACHE_PREFIX: "staging-2" }).cachePrefix).toBe("staging-2");
+    expect(() => readConfig({ CACHE_PREFIX: "a:b" })).toThrow(ConfigError);
+  });
+
   it("defaults to the embedded database, an in-memory cache and demo data", () => {
     const config = readConfig({});
     expect(config).toMatchObject({

@@ -91,7 +91,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     version: values.APP_VERSION,
     priceFeedIntervalMs: values.PRICE_FEED_INTERVAL_MS,
     sessionTtlMs: Math.round(values.SESSION_TTL_HOURS * 3_600_000),
-    secureCookies: values.COOKIE_SECURE ?? values.NODE_ENV === "production",
+    // The embedded database means a local demo over plain HTTP, where some browsers drop a
+    // Secure cookie; production behind HTTPS uses an external database.
+    secureCookies:
+      values.COOKIE_SECURE ?? (values.NODE_ENV === "production" && databaseMode !== "embedded"),
     cacheDisabled: values.CACHE_DISABLED,
     cachePrefix: values.CACHE_PREFIX,
   };
