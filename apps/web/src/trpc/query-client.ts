@@ -1,5 +1,6 @@
 import { defaultShouldDehydrateQuery, QueryCache, QueryClient } from "@tanstack/react-query";
 import superjson from "superjson";
+import { shareEqualData } from "./share-equal-data.ts";
 
 /** How often the dashboard asks for fresh numbers (DESIGN §6). */
 export const POLL_INTERVAL_MS = 5_000;
@@ -17,6 +18,8 @@ export function makeQueryClient(onError?: (error: unknown) => void): QueryClient
         staleTime: POLL_INTERVAL_MS - 500,
         retry: false,
         refetchOnWindowFocus: false,
+        // Unchanged slices of a poll keep their identity, so memoised sections skip rendering.
+        structuralSharing: shareEqualData,
       },
       dehydrate: {
         serializeData: superjson.serialize,

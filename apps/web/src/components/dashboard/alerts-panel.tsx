@@ -2,7 +2,7 @@
 
 import { ZAlertNote } from "@repo/api/validators";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { memo, useId, useState } from "react";
 import { FieldError } from "~/components/field-error.tsx";
 import { messageOf } from "~/lib/errors.ts";
 import { limitValue, whenOf } from "~/lib/format.ts";
@@ -53,7 +53,7 @@ function AcknowledgeForm({ alert, traderId }: { alert: AlertRow; traderId?: stri
 }
 
 /** Open alerts, newest first; each can be acknowledged with a note once. */
-export function AlertsPanel({
+export const AlertsPanel = memo(function AlertsPanel({
   alerts,
   currency,
   traderId,
@@ -86,4 +86,4 @@ export function AlertsPanel({
       ))}
     </ul>
   );
-}
+});
