@@ -10,6 +10,11 @@ export default defineConfig({
     include: ["src/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
+    // VITEST_REPORT_NAME lets a second run of one package (CI's Redis Cluster job) keep its
+    // report beside the first instead of overwriting it; .ci/summarize.mjs reads both.
+    reporters: [
+      "default",
+      ["json", { outputFile: `reports/${process.env.VITEST_REPORT_NAME ?? "vitest"}.json` }],
+    ],
   },
 });

@@ -2,7 +2,7 @@ export { type Clock, systemClock } from "./clock.ts";
 export { type Context, createHttpContext, createInnerContext } from "./context.ts";
 export { type ApiDeps, DEFAULT_SESSION_TTL_MS } from "./deps.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
-export { handleTrpcRequest, TRPC_ENDPOINT } from "./http/handle-trpc.ts";
+export { handleTrpcRequest, MAX_BATCH_SIZE, TRPC_ENDPOINT } from "./http/handle-trpc.ts";
 export { SESSION_COOKIE } from "./http/session-cookie.ts";
 export {
   type ApiMetrics,

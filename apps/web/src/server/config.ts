@@ -29,6 +29,7 @@ const schema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(720).default(8),
   COOKIE_SECURE: flag.optional(),
   CACHE_DISABLED: flag.default(false),
+  BENCH_ROUTES: flag.default(false),
   CACHE_PREFIX: z
     .string()
     .regex(/^[a-z0-9-]{1,32}$/, "use 1–32 lowercase letters, digits or dashes")
@@ -58,6 +59,8 @@ export interface AppConfig {
   cacheDisabled: boolean;
   /** First part of every Redis key of this deployment (cache entries and sign-in counters). */
   cachePrefix: string;
+  /** Serves /api/bench/bare, the load benchmark's ceiling; off everywhere else. */
+  benchRoutes: boolean;
 }
 
 /** Every environment variable the app reads, validated in one place (see the README's table). */
@@ -97,6 +100,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       values.COOKIE_SECURE ?? (values.NODE_ENV === "production" && databaseMode !== "embedded"),
     cacheDisabled: values.CACHE_DISABLED,
     cachePrefix: values.CACHE_PREFIX,
+    benchRoutes: values.BENCH_ROUTES,
   };
 }
 

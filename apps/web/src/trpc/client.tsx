@@ -1,6 +1,7 @@
 "use client";
 
 import type { AppRouter } from "@repo/api";
+import { MAX_BATCH_SIZE } from "@repo/api/http-limits";
 import { isServer, type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
@@ -35,7 +36,9 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       // Calls made in the same tick travel as one HTTP request: a poll is one request.
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+      links: [
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: MAX_BATCH_SIZE }),
+      ],
     }),
   );
   return (

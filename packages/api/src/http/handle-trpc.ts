@@ -1,27 +1,50 @@
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createHttpContext } from "../context.ts";
 import type { ApiDeps } from "../deps.ts";
 import { appRouter } from "../root.ts";
+import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./limits.ts";
 
 export const TRPC_ENDPOINT = "/api/trpc";
 
-/**
- * Bodies above this are refused before they are read. It leaves room for a 1 MB field value,
- * which gets a field error from validation rather than a bare 413.
- */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export { MAX_BATCH_SIZE, MAX_BODY_BYTES };
+
+const TOO_LARGE = "The request is too large.";
 
 /** The API over HTTP (tRPC's fetch adapter): the Next route and the HTTP tests both use it. */
 export async function handleTrpcRequest(deps: ApiDeps, request: Request): Promise<Response> {
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) {
-    return Response.json({ error: { message: "The request is too large." } }, { status: 413 });
+    return Response.json({ error: { message: TOO_LARGE } }, { status: 413 });
   }
   return fetchRequestHandler({
     endpoint: TRPC_ENDPOINT,
-    req: request,
+    req: withBodyLimit(request),
     router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: ({ resHeaders }) => createHttpContext(deps, request, resHeaders),
     responseMeta: () => ({ headers: { "cache-control": "no-store" } }),
   });
+}
+
+/**
+ * A body sent in chunks has no length to check up front, and Next puts no limit of its own on
+ * a route's body: it is counted as it is read and refused past MAX_BODY_BYTES, instead of being
+ * read into memory whole. Stopping the read cancels the upload, so the client may see the
+ * connection close rather than the 413.
+ */
+function withBodyLimit(request: Request): Request {
+  if (!request.body) return request;
+  let size = 0;
+  const limited = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size <= MAX_BODY_BYTES) controller.enqueue(chunk);
+        else controller.error(new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: TOO_LARGE }));
+      },
+    }),
+  );
+  // duplex "half" is what a streamed request body requires (Node's fetch, undici).
+  return new Request(request, { body: limited, duplex: "half" } as RequestInit);
 }

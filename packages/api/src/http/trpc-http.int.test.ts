@@ -102,6 +102,26 @@ describe("the API over HTTP", () => {
     });
   });
 
+  it("refuses a batch of more calls than the client ever sends", async () => {
+    const { cookie } = await signIn("maya@northwind.example.com");
+    expect(
+      (
+        await get(
+          Array.from({ length: 20 }, () => "auth.me"),
+          cookie,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await get(
+          Array.from({ length: 21 }, () => "auth.me"),
+          cookie,
+        )
+      ).status,
+    ).toBe(400);
+  });
+
   it("refuses an oversized body before reading it", async () => {
     const response = await post("auth.login", {
       email: "x".repeat(3 * 1024 * 1024),

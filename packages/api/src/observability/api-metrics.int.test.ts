@@ -1,7 +1,7 @@
 import { databasePool } from "@repo/db";
 import { RiskCache } from "@repo/risk-cache";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiFixture, createApiFixture } from "../testing/api-fixture.ts";
+import { type ApiFixture, createApiFixture, TEST_REDIS_MODE } from "../testing/api-fixture.ts";
 import { createApiMetrics } from "./api-metrics.ts";
 
 /** The value of the one sample of `name` whose labels include `labels`; undefined when none. */
@@ -61,8 +61,9 @@ describe("API metrics registry", () => {
     expect(
       sample(text, "rd_cache_compute_latency_seconds", { quantile: "0.99" }),
     ).toBeGreaterThanOrEqual(computeP50 ?? 0);
-    expect(sample(text, "rd_cache_redis_connected", { mode: "redis" })).toBe(1);
-    expect(sample(text, "rd_cache_fallback", { mode: "redis" })).toBe(0);
+    // The mode label says whether the cache runs on one Redis or a Redis Cluster.
+    expect(sample(text, "rd_cache_redis_connected", { mode: TEST_REDIS_MODE })).toBe(1);
+    expect(sample(text, "rd_cache_fallback", { mode: TEST_REDIS_MODE })).toBe(0);
     expect(sample(text, "rd_cache_redis_used_memory_bytes")).toBeGreaterThan(0);
 
     // Nothing is in flight at scrape time: every open connection is idle, nobody waits.

@@ -4,7 +4,10 @@ import { DEMO_PASSWORD, seedDemoData } from "@repo/db/demo";
 import { createTestDatabase, type TestDatabase } from "@repo/db/testing";
 import {
   type CustomType,
+  connectRedis,
   parseRedisConfig,
+  type RedisClient,
+  type RedisConfig,
   RiskCache,
   type RiskCacheOptions,
 } from "@repo/risk-cache";
@@ -16,8 +19,13 @@ import { createCaller } from "../root.ts";
 import { createLoginLimiter } from "../services/auth/login-limiter.ts";
 import { findViewer } from "../services/auth/sessions.ts";
 
-/** The shared Redis of the integration tests (see the README); each fixture uses its own prefix. */
+/**
+ * The shared Redis of the integration tests (see the README); each fixture uses its own prefix.
+ * A comma-separated list is a Redis Cluster (CI runs the suite once more on one).
+ */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+/** "redis" or "cluster": what the cache reports about the Redis it runs on. */
+export const TEST_REDIS_MODE = parseRedisConfig(TEST_REDIS_URL).mode;
 
 export const decimalType: CustomType<Prisma.Decimal> = {
   name: "Decimal",
@@ -46,6 +54,11 @@ export async function createApiFixture(
     redis?: boolean;
     /** Shorter TTLs, for tests that wait for a cached value to expire. */
     ttlSeconds?: RiskCacheOptions["ttlSeconds"];
+    /**
+     * The in-process tier; a long TTL makes "the copy is still in this server's memory" a fact
+     * rather than a race, for tests of what drops it.
+     */
+    memory?: RiskCacheOptions["memory"];
   } = {},
 ): Promise<ApiFixture> {
   const database = await createTestDatabase();
@@ -58,15 +71,19 @@ export async function createApiFixture(
       redis,
       prefix,
       ttlSeconds: options.ttlSeconds,
+      memory: options.memory,
       customTypes: [decimalType as never],
     });
   const cache = await makeCache();
   const caches = [cache];
+  // Failed sign-ins are counted in Redis, as on the server, so the suite covers the limiter
+  // on whatever TEST_REDIS_URL is (a cluster included).
+  const limiterClient = redis.mode === "memory" ? null : await connectWhenReady(redis);
   const deps: ApiDeps = {
     db: database.db,
     cache,
     clock: systemClock,
-    loginLimiter: createLoginLimiter(null, undefined, `${prefix}:login`),
+    loginLimiter: createLoginLimiter(limiterClient, undefined, `${prefix}:login`),
     sessions: { ttlMs: 60 * 60 * 1000, secureCookie: false },
     metrics: createApiMetrics(),
   };
@@ -98,7 +115,21 @@ export async function createApiFixture(
     async close() {
       await cache.clearNamespace().catch(() => {});
       await Promise.all(caches.map((c) => c.close()));
+      await limiterClient?.quit();
       await database.drop();
     },
   };
+}
+
+/**
+ * A Redis (or Cluster) client as the server makes one, once connected: it fails fast rather
+ * than queueing, so a command sent before it is ready would go to the in-memory stand-in and
+ * split a test's failure count between two limiters.
+ */
+export async function connectWhenReady(
+  config: Exclude<RedisConfig, { mode: "memory" }>,
+): Promise<RedisClient> {
+  const client = connectRedis(config);
+  await new Promise((ready) => client.once("ready", ready));
+  return client;
 }

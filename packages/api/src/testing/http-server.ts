@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
 import type { ApiDeps } from "../deps.ts";
-import { handleTrpcRequest, MAX_BODY_BYTES } from "../http/handle-trpc.ts";
+import { handleTrpcRequest } from "../http/handle-trpc.ts";
 
 export interface TestHttpServer {
   url: string;
@@ -17,7 +17,8 @@ export interface TestHttpServer {
 export async function startTestHttpServer(deps: ApiDeps): Promise<TestHttpServer> {
   const server: Server = createServer(async (req, res) => {
     try {
-      const request = incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES });
+      // No limit here: the handler keeps its own, as it must behind Next, which sets none.
+      const request = incomingMessageToRequest(req, res, { maxBodySize: null });
       const response = await handleTrpcRequest(deps, request);
       res.statusCode = response.status;
       for (const [name, value] of response.headers) {

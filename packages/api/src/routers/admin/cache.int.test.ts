@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiFixture, createApiFixture } from "../../testing/api-fixture.ts";
+import { type ApiFixture, createApiFixture, TEST_REDIS_MODE } from "../../testing/api-fixture.ts";
 import { callerWith, failureOf } from "../../testing/caller-with.ts";
 
 type Caller = Awaited<ReturnType<ApiFixture["callerAs"]>>;
@@ -19,7 +19,7 @@ describe("admin.cacheStats", () => {
     await maya.risk.metrics();
     await maya.risk.metrics();
     const stats = await admin.admin.cacheStats();
-    expect(stats.mode).toBe("redis");
+    expect(stats.mode).toBe(TEST_REDIS_MODE);
     expect(stats.redis).toMatchObject({ connected: true });
     expect(stats.redis?.pingMs).toBeGreaterThanOrEqual(0);
     expect(stats.kinds.metrics.misses).toBeGreaterThanOrEqual(1);

@@ -1,9 +1,14 @@
 import { DEMO_PASSWORD } from "@repo/db/demo";
-import { connectRedis, parseRedisConfig } from "@repo/risk-cache";
+import { parseRedisConfig } from "@repo/risk-cache";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInnerContext } from "../../context.ts";
 import { createCaller } from "../../root.ts";
-import { type ApiFixture, createApiFixture, TEST_REDIS_URL } from "../../testing/api-fixture.ts";
+import {
+  type ApiFixture,
+  connectWhenReady,
+  createApiFixture,
+  TEST_REDIS_URL,
+} from "../../testing/api-fixture.ts";
 import { createLoginLimiter } from "./login-limiter.ts";
 import { findViewer } from "./sessions.ts";
 
@@ -97,10 +102,10 @@ describe("sign-in rate limits", () => {
 
   it("counts failures in Redis, so two servers share one budget per address", async () => {
     const redis = parseRedisConfig(TEST_REDIS_URL);
-    if (redis.mode !== "redis") throw new Error("the test Redis is a single node");
-    const clients = [connectRedis(redis), connectRedis(redis)];
-    // These clients fail fast instead of queueing, so wait until they are connected.
-    await Promise.all(clients.map((client) => new Promise((ready) => client.once("ready", ready))));
+    // A single node or a cluster: the limiter's keys are single-key commands, so they need no
+    // hash tag to work on a cluster.
+    if (redis.mode === "memory") throw new Error("TEST_REDIS_URL is not set to a Redis");
+    const clients = await Promise.all([connectWhenReady(redis), connectWhenReady(redis)]);
     const prefix = `test-login-${Date.now()}`;
     const limits = { perAccount: 100, perAddress: 3, windowSeconds: 60 };
     const [serverA, serverB] = clients.map((client) => createLoginLimiter(client, limits, prefix));

@@ -1,0 +1,32 @@
+import { connectRedis, type RedisClient } from "@repo/risk-cache";
+import { serverConfig } from "~/server/config.ts";
+
+export const dynamic = "force-dynamic";
+
+const globalForBench = globalThis as typeof globalThis & { benchRedis?: Promise<RedisClient> };
+
+function redis(): Promise<RedisClient> | null {
+  const config = serverConfig();
+  if (config.redis.mode === "memory") return null;
+  const { redis: redisConfig } = config;
+  globalForBench.benchRedis ??= new Promise((resolve) => {
+    const client = connectRedis(redisConfig);
+    client.once("ready", () => resolve(client));
+  });
+  return globalForBench.benchRedis;
+}
+
+/**
+ * The load benchmark's ceiling (bench/src/http-bench.ts): the same bytes as a cached
+ * risk.metrics answer, from one Redis GET and nothing else — no session, no tRPC. Served only
+ * with BENCH_ROUTES=true.
+ */
+export async function GET(): Promise<Response> {
+  const client = serverConfig().benchRoutes ? redis() : null;
+  if (!client) return new Response("Not found", { status: 404 });
+  const body = await (await client).get(`${serverConfig().cachePrefix}:bench:bare`);
+  if (body === null) return new Response("Not found", { status: 404 });
+  return new Response(body, {
+    headers: { "content-type": "application/json", "cache-control": "no-store" },
+  });
+}

@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const WEB_DIR = fileURLToPath(new URL("../../apps/web/", import.meta.url));
+const NEXT_BIN = fileURLToPath(
+  new URL("../../apps/web/node_modules/next/dist/bin/next", import.meta.url),
+);
+
+export interface AppInstance {
+  name: string;
+  url: string;
+  process: ChildProcess;
+  /** The last lines the server printed, for the report when something fails. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not become healthy in ${timeoutMs} ms`);
+}
+
+/**
+ * One production server (`next start` of the last build) with its own environment: several of
+ * these on one database and one Redis are the instances of a scaled-out deployment.
+ */
+export async function startApp(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<AppInstance> {
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port)], {
+    cwd: WEB_DIR,
+    env: { ...process.env, NODE_ENV: "production", COOKIE_SECURE: "false", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString().split("\n"));
+    lines.splice(0, Math.max(0, lines.length - 40));
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child, 60_000);
+  return {
+    name,
+    url,
+    process: child,
+    output: () => lines.join("\n"),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

@@ -1,0 +1,46 @@
+/** Just enough of tRPC's wire format (superjson transformer) for the benchmarks. */
+
+export const DEMO_PASSWORD = "risk-demo-2026";
+
+export function queryPath(procedure: string, input: unknown = {}): string {
+  return `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+}
+
+/** Signs in through auth.login and returns the Cookie header value. */
+export async function signIn(baseUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: { email, password: DEMO_PASSWORD } }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
+  const cookie = response.headers.getSetCookie()[0]?.split(";")[0];
+  if (!cookie) throw new Error("no session cookie");
+  return cookie;
+}
+
+export async function callJson<T>(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+  init: RequestInit = {},
+): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    ...init,
+    headers: { cookie, "content-type": "application/json", ...(init.headers ?? {}) },
+  });
+  const body = (await response.json()) as { result?: { data: { json: T } }; error?: unknown };
+  if (!response.ok || !body.result)
+    throw new Error(`${path}: ${response.status} ${JSON.stringify(body.error)}`);
+  return body.result.data.json;
+}
+
+/** The sum of a Prometheus counter's samples whose labels include `labels`, from /api/metrics. */
+export async function counter(baseUrl: string, name: string, labels: string): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/api/metrics`)).text();
+  let sum = 0;
+  for (const line of text.split("\n")) {
+    if (line.startsWith(`${name}{`) && line.includes(labels)) sum += Number(line.split(" ").at(-1));
+  }
+  return sum;
+}

@@ -1,0 +1,136 @@
+import type { TRPCClient } from "@trpc/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AppRouter } from "../root.ts";
+import { type ApiFixture, createApiFixture } from "../testing/api-fixture.ts";
+import { httpClient, signInOverHttp } from "../testing/http-client.ts";
+import { startTestHttpServer, type TestHttpServer } from "../testing/http-server.ts";
+
+/**
+ * Two app processes behind a load balancer (DESIGN §4: "after a write call returns, no read on
+ * any server instance returns data computed before it"): each server has its own RiskCache —
+ * own connections, own in-process tier — on the same Redis and prefix. A trader's dashboard
+ * polls server B while an admin's write lands on server A.
+ */
+
+type Client = TRPCClient<AppRouter>;
+
+let fixture: ApiFixture;
+let serverA: TestHttpServer;
+let serverB: TestHttpServer;
+let adminOnA: Client;
+
+beforeAll(async () => {
+  // A minute in process memory: B's copy is certainly still there when A writes, so only the
+  // cross-instance invalidation can make B's next read fresh.
+  fixture = await createApiFixture({ memory: { ttlMs: 60_000 } });
+  const cacheB = await fixture.otherInstance();
+  serverA = await startTestHttpServer(fixture.deps);
+  serverB = await startTestHttpServer({ ...fixture.deps, cache: cacheB });
+  adminOnA = httpClient(
+    serverA.url,
+    await signInOverHttp(serverA.url, "admin@northwind.example.com"),
+  );
+});
+afterAll(async () => {
+  await Promise.all([serverA.close(), serverB.close()]);
+  await fixture.close();
+});
+
+/** The trader's session, used on server B (sessions live in the database, valid on any server). */
+async function traderOnB(email: string) {
+  const client = httpClient(serverB.url, await signInOverHttp(serverB.url, email));
+  const { userId } = (await client.auth.me.query()) ?? {};
+  if (!userId) throw new Error(`${email} is not signed in`);
+  return { client, userId };
+}
+
+/** Reads the trader's metrics through B twice: the second read is B's in-process copy. */
+async function cachedMetricsOnB(client: Client) {
+  await client.risk.metrics.query();
+  const second = await client.risk.metrics.query();
+  expect(second.freshness.source).toBe("memory");
+  return second;
+}
+
+describe("two app instances sharing Redis", () => {
+  it("shows a limit changed through A on the very next read through B", async () => {
+    const maya = await traderOnB("maya@northwind.example.com");
+    const before = await cachedMetricsOnB(maya.client);
+    const limitBefore = before.metrics.limits.find((l) => l.type === "MAX_GROSS_EXPOSURE");
+    if (!limitBefore) throw new Error("Maya has no gross exposure limit");
+
+    const { limits } = await adminOnA.risk.limits.list.query({ traderId: maya.userId });
+    const edited = limits.find((l) => l.id === limitBefore.id);
+    if (!edited) throw new Error("the limit is not listed");
+    const { updatedAt: _, ...fields } = edited;
+    const threshold = limitBefore.threshold * 2;
+    await adminOnA.risk.limits.update.mutate({ ...fields, traderId: maya.userId, threshold });
+
+    const after = await maya.client.risk.metrics.query();
+    const limitAfter = after.metrics.limits.find((l) => l.id === limitBefore.id);
+    expect(after.freshness.source).toBe("computed");
+    expect(limitAfter?.threshold).toBe(threshold);
+    // Same book, twice the threshold: the same exposure at half the utilisation.
+    expect(limitAfter?.measured).toBeCloseTo(limitBefore.measured, 6);
+    expect(limitAfter?.utilisation).toBeCloseTo(limitBefore.utilisation / 2, 9);
+  });
+
+  it("shows a profile changed through A on the very next read through B, metrics and profile", async () => {
+    const priya = await traderOnB("priya@northwind.example.com");
+    const before = await cachedMetricsOnB(priya.client);
+    await priya.client.risk.profile.get.query();
+    const profileBefore = await priya.client.risk.profile.get.query();
+    expect(profileBefore.freshness.source).toBe("memory");
+
+    const confidence = before.profile.varConfidence === 0.99 ? 0.95 : 0.99;
+    const lookbackDays = before.profile.lookbackDays === 60 ? 90 : 60;
+    await adminOnA.risk.profile.update.mutate({
+      traderId: priya.userId,
+      version: profileBefore.profile.version,
+      riskTolerance: profileBefore.profile.riskTolerance,
+      varConfidence: confidence,
+      lookbackDays,
+      maxDrawdownTolerance: profileBefore.profile.maxDrawdownTolerance,
+    });
+
+    const after = await priya.client.risk.metrics.query();
+    expect(after.freshness.source).toBe("computed");
+    expect(after.profile).toMatchObject({
+      varConfidence: confidence,
+      lookbackDays,
+      version: profileBefore.profile.version + 1,
+    });
+    expect(after.metrics.confidence).toBe(confidence);
+    expect(after.metrics.history.returns.length).toBeLessThanOrEqual(lookbackDays);
+    const profileAfter = await priya.client.risk.profile.get.query();
+    expect(profileAfter.profile).toMatchObject({
+      varConfidence: confidence,
+      lookbackDays,
+      version: profileBefore.profile.version + 1,
+    });
+  });
+
+  it("shows a position opened through A on the very next read through B", async () => {
+    const jonas = await traderOnB("jonas@northwind.example.com");
+    const before = await cachedMetricsOnB(jonas.client);
+    const held = new Set(before.metrics.holdings.map((h) => h.symbol));
+    const instrument = await fixture.database.db.instrument.findFirstOrThrow({
+      where: { tenant: { users: { some: { id: jonas.userId } } }, symbol: { notIn: [...held] } },
+      orderBy: { symbol: "asc" },
+    });
+
+    // The trader himself, on the other server (say, a second browser tab balanced elsewhere).
+    const jonasOnA = httpClient(
+      serverA.url,
+      await signInOverHttp(serverA.url, "jonas@northwind.example.com"),
+    );
+    await jonasOnA.positions.open.mutate({ symbol: instrument.symbol, quantity: 25 });
+
+    const after = await jonas.client.risk.metrics.query();
+    expect(after.freshness.source).toBe("computed");
+    expect(after.metrics.holdings.find((h) => h.symbol === instrument.symbol)).toMatchObject({
+      quantity: 25,
+    });
+    expect(after.metrics.holdings).toHaveLength(before.metrics.holdings.length + 1);
+  });
+});
