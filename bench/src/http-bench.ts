@@ -11,6 +11,7 @@ import { type AppInstance, startApp } from "./app-instance.ts";
 import { createBenchDatabase } from "./bench-database.ts";
 import { callJson, counter, queryPath, signIn } from "./http-client.ts";
 import { type LoadResult, load } from "./load.ts";
+import { clearPrefix } from "./redis-keys.ts";
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 15);
@@ -29,13 +30,7 @@ const common = {
   PRICE_FEED_INTERVAL_MS: "0",
 };
 
-async function clearPrefix() {
-  for await (const keys of redis.scanStream({ match: `${PREFIX}:*`, count: 500 }) as AsyncIterable<
-    string[]
-  >) {
-    if (keys.length > 0) await redis.unlink(...keys);
-  }
-}
+const clearRunKeys = () => clearPrefix(redis, PREFIX);
 
 try {
   const cached = await startApp("cached", 3201, { ...common, BENCH_ROUTES: "true" });
@@ -96,7 +91,7 @@ try {
   instances.splice(instances.indexOf(uncached), 1);
   const second = await startApp("second", 3203, common);
   instances.push(second);
-  await clearPrefix();
+  await clearRunKeys();
   const email = "jonas@northwind.example.com";
   const cookies = [await signIn(cached.url, email), await signIn(second.url, email)];
   const computationsBefore =
@@ -130,7 +125,7 @@ try {
   throw error;
 } finally {
   await Promise.all(instances.map((instance) => instance.stop()));
-  await clearPrefix();
+  await clearRunKeys();
   redis.quit();
   await database.drop();
 }
