@@ -7,6 +7,7 @@
  * BENCH_FAULT_SECONDS sets the length of the calm phases (default 20).
  */
 import { cpus, loadavg } from "node:os";
+import { startTcpProxy } from "@repo/db/testing";
 import { startRedisServer } from "../../packages/risk-cache/src/testing/redis-processes.ts";
 import { type AppInstance, startApp } from "./app-instance.ts";
 import { createBenchDatabase } from "./bench-database.ts";
@@ -14,7 +15,6 @@ import { startWrites, WriteStats } from "./book-writes.ts";
 import { Recorder, startPolling } from "./dashboard-load.ts";
 import { counter, queryPath } from "./http-client.ts";
 import { phaseRow, printReasons, signInAdmins, signInTraders } from "./run-setup.ts";
-import { startTcpProxy } from "./tcp-proxy.ts";
 import { addTraderCopies } from "./trader-copies.ts";
 
 const CALM_SECONDS = Number(process.env.BENCH_FAULT_SECONDS ?? 20);

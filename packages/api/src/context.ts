@@ -1,4 +1,6 @@
+import { TRPCError } from "@trpc/server";
 import type { ApiDeps } from "./deps.ts";
+import { databaseUnavailableMessage, isDatabaseUnavailable } from "./errors.ts";
 import { clearedSessionCookie, readSessionToken, sessionCookie } from "./http/session-cookie.ts";
 import { findViewer, type Viewer } from "./services/auth/sessions.ts";
 
@@ -40,6 +42,20 @@ function clientAddress(headers: Headers): string {
   return forwarded || headers.get("x-real-ip") || "unknown";
 }
 
+/** Sessions live in PostgreSQL: without it nobody can be recognised, which the caller is told. */
+async function viewerOrUnavailable(deps: ApiDeps, token: string, type: "query" | "mutation") {
+  try {
+    return await findViewer(deps.db, token, deps.clock());
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: databaseUnavailableMessage(type),
+      cause: error,
+    });
+  }
+}
+
 /** The context of one HTTP request: the viewer comes from the session cookie. */
 export async function createHttpContext(
   deps: ApiDeps,
@@ -47,7 +63,8 @@ export async function createHttpContext(
   responseHeaders: Headers,
 ): Promise<Context> {
   const token = readSessionToken(request.headers.get("cookie"));
-  const viewer = token ? await findViewer(deps.db, token, deps.clock()) : null;
+  const type = request.method === "POST" ? "mutation" : "query";
+  const viewer = token ? await viewerOrUnavailable(deps, token, type) : null;
   const secure = deps.sessions.secureCookie;
   return createInnerContext({
     deps,

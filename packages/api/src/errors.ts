@@ -34,3 +34,31 @@ export function conflict(what: string): AppError {
     `This ${what} was changed by someone else since you loaded it. Reload to see the latest version.`,
   );
 }
+
+// Prisma's codes for a database that cannot be reached or did not answer in time, and the
+// driver adapter's kinds for the same (a closed or refused connection).
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+
+/** Whether `error` says the database is away (as opposed to a query that is wrong). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+  };
+  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  const kind = meta?.driverAdapterError?.cause?.kind;
+  return typeof kind === "string" && UNAVAILABLE_KINDS.has(kind);
+}
+
+export function databaseUnavailableMessage(type: "query" | "mutation" | "subscription"): string {
+  return type === "mutation"
+    ? "Your change was not saved: the database cannot be reached right now. Try again in a moment."
+    : "The database cannot be reached right now. Try again in a moment.";
+}

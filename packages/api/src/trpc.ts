@@ -3,7 +3,7 @@ import superjson from "superjson";
 import { flattenError, ZodError, type z } from "zod";
 import type { Context } from "./context.ts";
 import { tenantDb } from "./data/tenant-db.ts";
-import { AppError } from "./errors.ts";
+import { AppError, databaseUnavailableMessage, isDatabaseUnavailable } from "./errors.ts";
 import { resolveSubject } from "./services/auth/resolve-subject.ts";
 
 const t = initTRPC.context<Context>().create({
@@ -37,12 +37,23 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Services throw AppError; this turns it into the tRPC error of the same code. */
-const appErrors = t.middleware(async ({ next }) => {
+/**
+ * Services throw AppError; this turns it into the tRPC error of the same code. A database that
+ * cannot be reached is SERVICE_UNAVAILABLE with a sentence saying so, not an unexplained 500.
+ */
+const appErrors = t.middleware(async ({ type, next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const { code, message } = result.error.cause;
-    throw new TRPCError({ code, message, cause: result.error.cause });
+  if (result.ok) return result;
+  const { cause } = result.error;
+  if (cause instanceof AppError) {
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (isDatabaseUnavailable(cause)) {
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: databaseUnavailableMessage(type),
+      cause,
+    });
   }
   return result;
 });

@@ -46,6 +46,9 @@ export function createDb({
   });
   const db = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    // Prisma gives a transaction 2 s to get a connection by default; under a burst of cache
+    // misses a write would fail while the pool is merely busy. It waits as long as a query does.
+    transactionOptions: { maxWait: Math.max(connectionTimeoutMs, 5_000), timeout: 15_000 },
   });
   pools.set(db, pool);
   return db;

@@ -3,6 +3,8 @@ import pg from "pg";
 import { createDb, type Db } from "../client.ts";
 import { applyMigrations } from "../migrations/index.ts";
 
+export { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";
+
 /** The PostgreSQL server integration tests run against (a real one; see the README). */
 export const TEST_SERVER_URL =
   process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

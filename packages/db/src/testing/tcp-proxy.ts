@@ -1,6 +1,6 @@
 /**
- * A TCP proxy to PostgreSQL that the fault run can cut: an instance pointed at it loses its
- * database (connections reset, new ones refused) while PostgreSQL itself, shared with other
+ * A TCP proxy to PostgreSQL that a test or the fault run can cut: whatever is pointed at it loses
+ * its database (connections reset, new ones refused) while PostgreSQL itself, shared with other
  * work on this machine, keeps running.
  */
 import { connect, createServer, type Server, type Socket } from "node:net";
