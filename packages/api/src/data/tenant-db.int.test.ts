@@ -73,6 +73,13 @@ describe("tenantDb", () => {
     ).toBe(0);
   });
 
+  it("is built once per tenant and reused, each scoped to its own tenant", async () => {
+    expect(tenantDb(database.db, northwind)).toBe(tenantDb(database.db, northwind));
+    expect(tenantDb(database.db, harbor)).not.toBe(tenantDb(database.db, northwind));
+    const [harborUser] = await tenantDb(database.db, harbor).user.findMany({ take: 1 });
+    expect(harborUser?.tenantId).toBe(harbor);
+  });
+
   it("sees its own tenant only and cannot change it", async () => {
     const scoped = tenantDb(database.db, northwind);
     expect((await scoped.tenant.findMany()).map((tenant) => tenant.id)).toEqual([northwind]);

@@ -37,13 +37,7 @@ function withTenant(operation: string, args: Args, tenantId: string): Args {
   throw new Error(`tenant-db: no tenant rule for ${operation}`);
 }
 
-/**
- * The database as one tenant sees it: every model query gets `tenantId` added to its filter or
- * its new rows, so a query that forgets the tenant cannot be written against this client. The
- * Tenant model itself is read-only here and filtered by its id. Raw SQL is not rewritten: the
- * few raw queries bind the tenant themselves (see services/risk/load-history.ts).
- */
-export function tenantDb(db: Db, tenantId: string) {
+function scopeToTenant(db: Db, tenantId: string) {
   return db.$extends({
     name: "tenant-scope",
     query: {
@@ -63,6 +57,30 @@ export function tenantDb(db: Db, tenantId: string) {
   });
 }
 
-export type TenantDb = ReturnType<typeof tenantDb>;
+export type TenantDb = ReturnType<typeof scopeToTenant>;
+
+// Every signed-in request needs its tenant's client; building one is an $extends per request,
+// so each (client, tenant) pair is built once and reused (tenants are few and long-lived).
+const scoped = new WeakMap<Db, Map<string, TenantDb>>();
+
+/**
+ * The database as one tenant sees it: every model query gets `tenantId` added to its filter or
+ * its new rows, so a query that forgets the tenant cannot be written against this client. The
+ * Tenant model itself is read-only here and filtered by its id. Raw SQL is not rewritten: the
+ * few raw queries bind the tenant themselves (see services/risk/load-history.ts).
+ */
+export function tenantDb(db: Db, tenantId: string): TenantDb {
+  let byTenant = scoped.get(db);
+  if (!byTenant) {
+    byTenant = new Map();
+    scoped.set(db, byTenant);
+  }
+  let client = byTenant.get(tenantId);
+  if (!client) {
+    client = scopeToTenant(db, tenantId);
+    byTenant.set(tenantId, client);
+  }
+  return client;
+}
 /** The client inside `tenantDb.$transaction(async (tx) => …)`: scoped the same way. */
 export type TenantTx = Parameters<Parameters<TenantDb["$transaction"]>[0]>[0];
