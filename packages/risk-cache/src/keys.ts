@@ -55,8 +55,16 @@ export interface EntryKeys {
   lease: string;
 }
 
+const namespaces = new Map<string, string>();
+
+/** `<prefix>:v<schema version>`, built once per prefix: every key of a read starts with it. */
 export function namespaceOf(prefix: string): string {
-  return `${prefix}:v${CACHE_SCHEMA_VERSION}`;
+  let namespace = namespaces.get(prefix);
+  if (namespace === undefined) {
+    namespace = `${prefix}:v${CACHE_SCHEMA_VERSION}`;
+    namespaces.set(prefix, namespace);
+  }
+  return namespace;
 }
 
 /**

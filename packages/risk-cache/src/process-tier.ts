@@ -2,11 +2,14 @@ import { LRUCache } from "lru-cache";
 import type { Invalidation } from "./invalidation-bus.ts";
 import type { CacheKind, CacheSubject } from "./keys.ts";
 
+/** Times are on the monotonic clock (`performance.now()`), which a hit reads once. */
 interface ProcessEntry {
   value: unknown;
   /** Built once when remembered, so a hit allocates no Date. */
   asOf: Date;
-  expiresAt: number;
+  /** `asOf` on the monotonic clock, for the age of a hit. */
+  asOfMs: number;
+  expiresAtMs: number;
 }
 
 /**
@@ -26,7 +29,9 @@ export class ProcessTier {
     private readonly entryKey: (kind: CacheKind, subject: CacheSubject) => string,
   ) {
     // Expiry is checked here against the caller's clock reading rather than by lru-cache's TTL
-    // machinery: a hit then reads the clock once, which is most of an in-process hit's cost.
+    // machinery: a hit reads the clock once (on this machine a clock read costs as much as the
+    // LRU lookup). The monotonic clock also keeps L1's short lifetimes exact when the wall
+    // clock is adjusted.
     this.entries = new LRUCache({ max: maxEntries });
   }
 
@@ -34,19 +39,29 @@ export class ProcessTier {
     return this.epochValue;
   }
 
-  get(key: string, now: number): ProcessEntry | undefined {
+  /** The live entry of `key` at `nowMs`, a `performance.now()` reading. */
+  get(key: string, nowMs: number): ProcessEntry | undefined {
     const entry = this.entries.get(key);
-    if (entry === undefined || entry.expiresAt > now) return entry;
+    if (entry === undefined || entry.expiresAtMs > nowMs) return entry;
     this.entries.delete(key);
     return undefined;
   }
 
-  /** Keeps the value at most until `freshUntil`, so L1 never outlives the kind's TTL. */
+  /**
+   * Keeps the value at most until `freshUntil`, so L1 never outlives the kind's TTL. `asOf` and
+   * `freshUntil` are wall-clock times (from Redis), converted here to the monotonic clock.
+   */
   remember(key: string, value: unknown, asOf: number, freshUntil: number, epoch: number) {
-    const now = Date.now();
-    const expiresAt = Math.min(now + this.ttlMs, freshUntil);
-    if (epoch !== this.epochValue || expiresAt <= now) return;
-    this.entries.set(key, { value, asOf: new Date(asOf), expiresAt });
+    const wallNow = Date.now();
+    const lifetimeMs = Math.min(this.ttlMs, freshUntil - wallNow);
+    if (epoch !== this.epochValue || lifetimeMs <= 0) return;
+    const nowMs = performance.now();
+    this.entries.set(key, {
+      value,
+      asOf: new Date(asOf),
+      asOfMs: nowMs - (wallNow - asOf),
+      expiresAtMs: nowMs + lifetimeMs,
+    });
   }
 
   /** Joins the load of `key` already running in this process, or starts one. */

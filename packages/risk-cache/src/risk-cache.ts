@@ -54,8 +54,8 @@ function freshness(source: CacheSource, asOf: number): Freshness {
   return { source, asOf: new Date(asOf), ageMs: Math.max(0, Date.now() - asOf) };
 }
 
-function memoryFreshness(asOf: Date, now: number): Freshness {
-  return { source: "memory", asOf, ageMs: Math.max(0, now - asOf.getTime()) };
+function memoryFreshness(entry: { asOf: Date; asOfMs: number }, nowMs: number): Freshness {
+  return { source: "memory", asOf: entry.asOf, ageMs: Math.max(0, nowMs - entry.asOfMs) };
 }
 
 /**
@@ -146,12 +146,11 @@ export class RiskCache {
     const started = performance.now();
     const key = cacheKey(kind, subject, this.options.prefix);
     if (this.options.disabled) return this.computeUncached(kind, compute, started);
-    const now = Date.now();
-    const cached = this.l1.get(key, now);
+    const cached = this.l1.get(key, started);
     if (cached) {
       this.stats.count(kind, "hits");
       this.stats.recordRead(started);
-      return { value: cached.value as T, freshness: memoryFreshness(cached.asOf, now) };
+      return { value: cached.value as T, freshness: memoryFreshness(cached, started) };
     }
     const result = await this.l1.share(key, () =>
       this.load(kind, this.keys(kind, subject), compute),
@@ -264,9 +263,9 @@ export class RiskCache {
   /** The cached value without computing one; null on a miss. */
   async get<T>(kind: CacheKind, subject: CacheSubject): Promise<CacheRead<T> | null> {
     if (this.options.disabled) return null;
-    const now = Date.now();
+    const now = performance.now();
     const cached = this.l1.get(cacheKey(kind, subject, this.options.prefix), now);
-    if (cached) return { value: cached.value as T, freshness: memoryFreshness(cached.asOf, now) };
+    if (cached) return { value: cached.value as T, freshness: memoryFreshness(cached, now) };
     const keys = this.keys(kind, subject);
     // A lease TTL of 0 reads without taking the lease: a get never computes.
     const { result: read, tier } = await this.onSharedTier((t) => t.read(keys, newToken(), 0));
