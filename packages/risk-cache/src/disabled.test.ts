@@ -21,6 +21,8 @@ describe("a disabled cache", () => {
     const snapshot = await cache.snapshot();
     expect(snapshot.disabled).toBe(true);
     expect(snapshot.kinds.metrics).toMatchObject({ misses: 2, computations: 2, hits: 0 });
+    // Nothing is broadcast, so nothing kept beside the cache may rely on its invalidations.
+    expect(cache.invalidationsReachEveryInstance).toBe(false);
     await cache.close();
   });
 });

@@ -5,6 +5,7 @@ export {
   redactRedisUrl,
 } from "./config.ts";
 export { connect as connectRedis, type RedisClient } from "./connection.ts";
+export type { Invalidation } from "./invalidation-bus.ts";
 export {
   CACHE_KINDS,
   CACHE_SCHEMA_VERSION,

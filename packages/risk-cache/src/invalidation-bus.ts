@@ -25,6 +25,7 @@ export class InvalidationBus {
   private readonly channel: string;
   private readonly ackChannel: string;
   private connectedBefore = false;
+  private subscribed = false;
 
   constructor(
     private readonly publisher: RedisClient,
@@ -39,6 +40,11 @@ export class InvalidationBus {
     this.ackChannel = `${channel}:ack:{bus}`;
   }
 
+  /** Subscribed and connected: messages published now reach this instance. */
+  get listening(): boolean {
+    return this.subscribed && this.subscriber.status === "ready";
+  }
+
   async start() {
     this.subscriber.on("error", () => undefined); // reported by the main connection's health
     this.subscriber.on("smessage", (channel: string, text: string) =>
@@ -50,6 +56,7 @@ export class InvalidationBus {
     });
     await this.subscriber.ssubscribe(this.channel, this.ackChannel);
     this.connectedBefore = true;
+    this.subscribed = true;
   }
 
   /** true when every instance subscribed at publication acknowledged within the timeout. */

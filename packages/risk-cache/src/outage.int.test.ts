@@ -59,6 +59,7 @@ describe("when Redis goes down", () => {
 
     const during = await a.snapshot();
     expect(during.fallback).toBe(true);
+    expect(a.invalidationsReachEveryInstance).toBe(false);
     expect(during.fallbackReads).toBeGreaterThan(0);
     expect(during.redis?.connected).toBe(false);
 
@@ -66,6 +67,7 @@ describe("when Redis goes down", () => {
     await eventually(async () => !(await a.snapshot()).fallback && !(await b.snapshot()).fallback);
     const after = await a.snapshot();
     expect(after.redis?.connected).toBe(true);
+    await eventually(async () => a.invalidationsReachEveryInstance);
     // The in-process tier was flushed on recovery: the pre-outage copy is not served from memory.
     const reread = await a.getOrCompute("metrics", subject(0), compute);
     expect(reread.freshness.source).not.toBe("memory");
@@ -127,6 +129,8 @@ describe("when Redis goes down", () => {
       memory: { ttlMs: 60_000 },
     });
     caches = [cache];
+    const heard: string[] = [];
+    cache.onInvalidation((invalidation) => heard.push(invalidation.scope));
     await cache.getOrCompute("metrics", subject(5), async () => ({ n: 1 }));
     expect(
       (await cache.getOrCompute("metrics", subject(5), async () => ({ n: 2 }))).freshness.source,
@@ -138,6 +142,8 @@ describe("when Redis goes down", () => {
       const read = await cache.getOrCompute("metrics", subject(5), async () => ({ n: 2 }));
       return read.freshness.source !== "memory";
     });
+    // State kept beside the cache is told to drop its copies too.
+    expect(heard).toContain("all");
     await admin.quit();
   });
 });

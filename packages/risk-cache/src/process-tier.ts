@@ -92,8 +92,4 @@ export class ProcessTier {
       if (key.endsWith(suffix)) this.entries.delete(key);
     }
   }
-
-  flush() {
-    this.apply({ scope: "all" });
-  }
 }

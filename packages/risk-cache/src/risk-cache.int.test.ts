@@ -114,6 +114,27 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
       expect((await a.snapshot()).invalidationAckTimeouts).toBe(0);
     });
 
+    it("tells listeners on every instance of each invalidation before it returns", async () => {
+      const [a, b] = [await instance(), await instance()];
+      expect(a.invalidationsReachEveryInstance).toBe(true);
+      const heardOnB: unknown[] = [];
+      b.onInvalidation((invalidation) => heardOnB.push(invalidation));
+      const heardOnA: unknown[] = [];
+      const stopListening = a.onInvalidation((invalidation) => heardOnA.push(invalidation));
+
+      await a.invalidateUser(alice);
+      expect(heardOnB).toEqual([{ scope: "user", ...alice }]);
+      expect(heardOnA).toContainEqual({ scope: "user", ...alice });
+
+      stopListening();
+      await a.invalidateTenant("t2");
+      expect(heardOnB).toEqual([
+        { scope: "user", ...alice },
+        { scope: "tenant", tenantId: "t2" },
+      ]);
+      expect(heardOnA).not.toContainEqual({ scope: "tenant", tenantId: "t2" });
+    });
+
     it("never stores a value computed before an invalidation (no stale set)", async () => {
       const [a, b] = [await instance(), await instance()];
       const db = source();

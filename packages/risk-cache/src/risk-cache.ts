@@ -72,6 +72,7 @@ export class RiskCache {
   private readonly memoryTier: MemoryTier;
   private readonly redis?: RedisBackend;
   private lastRedisError: string | null = null;
+  private readonly invalidationListeners = new Set<(invalidation: Invalidation) => void>();
 
   private constructor(options: ResolvedOptions) {
     this.options = options;
@@ -90,7 +91,7 @@ export class RiskCache {
         onError: (message) => {
           this.lastRedisError = message;
         },
-        onInvalidation: (invalidation) => this.l1.apply(invalidation),
+        onInvalidation: (invalidation) => this.applyHere(invalidation),
         onDistrust: () => this.flushMemory(),
         clearNamespace: () => this.clearNamespace(),
       });
@@ -349,9 +350,9 @@ export class RiskCache {
   private async broadcast(invalidation: Invalidation, change: () => Promise<unknown>) {
     this.stats.invalidations++;
     if (this.options.disabled) return;
-    this.l1.apply(invalidation);
+    this.applyHere(invalidation);
     await change();
-    this.l1.apply(invalidation);
+    this.applyHere(invalidation);
     if (this.redis && !this.redis.guard.isOpen) {
       const acknowledged = await this.redis.bus.publish(invalidation);
       if (!acknowledged) this.stats.invalidationAckTimeouts++;
@@ -359,8 +360,35 @@ export class RiskCache {
   }
 
   private flushMemory() {
-    this.l1.flush();
     this.memoryTier.clear();
+    this.applyHere({ scope: "all" });
+  }
+
+  private applyHere(invalidation: Invalidation) {
+    this.l1.apply(invalidation);
+    for (const listener of this.invalidationListeners) listener(invalidation);
+  }
+
+  /**
+   * Calls `listener` with every invalidation applied in this process, made here or on another
+   * instance, and with `{ scope: "all" }` whenever this process's copies stop being trustworthy
+   * (Redis reconnected, a message may have been missed). State kept beside the cache, such as
+   * the API's live sessions, follows the cache's invalidations this way. Returns the unsubscribe.
+   */
+  onInvalidation(listener: (invalidation: Invalidation) => void): () => void {
+    this.invalidationListeners.add(listener);
+    return () => this.invalidationListeners.delete(listener);
+  }
+
+  /**
+   * Whether an invalidation made now reaches every instance sharing this cache before it
+   * returns: always in memory mode (one process), in Redis mode only while Redis answers and
+   * the invalidation channel is subscribed; never when the cache is disabled.
+   */
+  get invalidationsReachEveryInstance(): boolean {
+    if (this.options.disabled) return false;
+    if (!this.redis) return true;
+    return !this.redis.guard.isOpen && this.redis.bus.listening;
   }
 
   /** Computes and caches `kind` for each subject, at most `concurrency` at a time. */
