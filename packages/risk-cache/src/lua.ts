@@ -27,10 +27,12 @@ return now
 `;
 
 /**
- * On a miss or a stale entry, in one atomic step: look again (a value may have landed since
- * the caller's MGET; then it is served, and no second computation starts), read the three
- * current tokens for the later write, and try to take the lease. ARGV: lease token, lease ttl
- * (ms), 0 to only read. Returns {'hit'|'stale'|'miss', entry text or '', g, u, k, 1 if the lease was taken}.
+ * On a miss, a stale entry or one due for refresh, in one atomic step: look again (a value may
+ * have landed since the caller's MGET; then it is served, and no second computation starts),
+ * read the three current tokens for the later write, and try to take the lease. ARGV: lease
+ * token, lease ttl (ms; 0 to only read), refresh-ahead window (ms): a fresh entry that expires
+ * within it is served and its lease taken too, so one caller recomputes it before it expires.
+ * Returns {'hit'|'stale'|'miss', entry text or '', g, u, k, 1 if the lease was taken}.
  */
 export const LEASE_SCRIPT = `${READ_VERSIONS}
 local text = redis.call('GET', KEYS[1])
@@ -43,9 +45,13 @@ if text then
 end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-if valid and fresh >= now then return {'hit', text, g, u, k, 0} end
+local leasing = tonumber(ARGV[2]) > 0
 local taken = 0
-if tonumber(ARGV[2]) > 0 and redis.call('SET', KEYS[5], ARGV[1], 'NX', 'PX', ARGV[2]) then taken = 1 end
+if valid and fresh >= now then
+  if leasing and fresh - now <= tonumber(ARGV[3]) and redis.call('SET', KEYS[5], ARGV[1], 'NX', 'PX', ARGV[2]) then taken = 1 end
+  return {'hit', text, g, u, k, taken}
+end
+if leasing and redis.call('SET', KEYS[5], ARGV[1], 'NX', 'PX', ARGV[2]) then taken = 1 end
 if valid then return {'stale', text, g, u, k, taken} end
 return {'miss', '', g, u, k, taken}
 `;

@@ -48,17 +48,24 @@ export class MemoryTier implements SharedTier {
     return true;
   }
 
-  async read(keys: EntryKeys, leaseToken: string, leaseTtlMs: number): Promise<TierRead> {
+  async read(
+    keys: EntryKeys,
+    leaseToken: string,
+    leaseTtlMs: number,
+    refreshAheadMs = 0,
+  ): Promise<TierRead> {
     const versions = this.versionsOf(keys);
     const entry = this.entries.get(keys.entry);
     const valid = entry !== undefined && sameVersions(entry.versions, versions);
-    if (valid && entry.freshUntil >= Date.now()) {
+    const now = Date.now();
+    if (valid && entry.freshUntil >= now) {
+      const dueForRefresh = entry.freshUntil - now <= refreshAheadMs;
       return {
         state: "hit",
         payload: entry.payload,
         storedAt: entry.storedAt,
         versions,
-        leaseTaken: false,
+        leaseTaken: dueForRefresh && this.takeLease(keys.lease, leaseToken, leaseTtlMs),
       };
     }
     const leaseTaken = this.takeLease(keys.lease, leaseToken, leaseTtlMs);

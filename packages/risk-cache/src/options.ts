@@ -9,8 +9,18 @@ export interface RiskCacheOptions {
   prefix?: string;
   /** Seconds a value stays fresh, per kind. */
   ttlSeconds?: Partial<Record<CacheKind, number>>;
-  /** After its TTL, a value may still be served (marked stale) this long while one caller recomputes. */
+  /**
+   * After its TTL, a value may still be served (marked stale) this long: to other callers while
+   * one recomputes it, and to every caller while the computation fails (the database is away).
+   */
   graceSeconds?: number;
+  /**
+   * Per kind: a read within this many seconds of a value's expiry serves it and has one caller,
+   * across processes, recompute it in the background, so a value read steadily never expires
+   * and readers never wait for it. 0 (the default): values are recomputed only when read after
+   * they expire.
+   */
+  refreshAheadSeconds?: Partial<Record<CacheKind, number>>;
   /** The in-process tier over Redis; `ttlMs: 0` turns it off. */
   memory?: { maxEntries?: number; ttlMs?: number };
   /** How long the lease of a computation lasts, and so the longest a waiter waits for it. */
@@ -44,10 +54,11 @@ export const DEFAULT_TTL_SECONDS: Record<CacheKind, number> = {
 };
 
 export type ResolvedOptions = Required<
-  Omit<RiskCacheOptions, "ttlSeconds" | "memory" | "redis">
+  Omit<RiskCacheOptions, "ttlSeconds" | "refreshAheadSeconds" | "memory" | "redis">
 > & {
   redis: RedisConfig;
   ttlSeconds: Record<CacheKind, number>;
+  refreshAheadSeconds: Partial<Record<CacheKind, number>>;
   memory: { maxEntries: number; ttlMs: number };
 };
 
@@ -57,6 +68,7 @@ export function resolveOptions(options: RiskCacheOptions): ResolvedOptions {
     prefix: options.prefix ?? "risk",
     ttlSeconds: { ...DEFAULT_TTL_SECONDS, ...options.ttlSeconds },
     graceSeconds: options.graceSeconds ?? 5,
+    refreshAheadSeconds: options.refreshAheadSeconds ?? {},
     memory: {
       maxEntries: options.memory?.maxEntries ?? 5_000,
       ttlMs: options.memory?.ttlMs ?? 2_000,

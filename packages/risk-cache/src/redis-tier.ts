@@ -60,11 +60,18 @@ export class RedisTier implements SharedTier {
    * stale entry costs a second command, a script that looks again, reads the three tokens
    * and takes the lease in one atomic step.
    */
-  async read(keys: EntryKeys, leaseToken: string, leaseTtlMs: number): Promise<TierRead> {
+  async read(
+    keys: EntryKeys,
+    leaseToken: string,
+    leaseTtlMs: number,
+    refreshAheadMs = 0,
+  ): Promise<TierRead> {
     const [text, generation] = await this.client.mget(keys.entry, keys.tenantGeneration);
     const entry = text ? parseEntry(text) : null;
     const valid = entry !== null && entry.versions[0] === (generation ?? "");
-    if (valid && entry.freshUntil >= Date.now()) {
+    const now = Date.now();
+    const dueForRefresh = leaseTtlMs > 0 && valid && entry.freshUntil - now <= refreshAheadMs;
+    if (valid && entry.freshUntil >= now && !dueForRefresh) {
       const { payload, storedAt, versions } = entry;
       return { state: "hit", payload, storedAt, versions, leaseTaken: false };
     }
@@ -72,6 +79,7 @@ export class RedisTier implements SharedTier {
       ...RedisTier.keyList(keys),
       leaseToken,
       leaseTtlMs,
+      refreshAheadMs,
     );
     const versions: Versions = [g, u, k];
     const leaseTaken = taken === 1;

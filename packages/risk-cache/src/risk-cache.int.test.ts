@@ -235,6 +235,66 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
       expect((await b.snapshot()).kinds.metrics.staleServes).toBe(1);
     });
 
+    it("serves the last value as stale, not an error, while its recomputation fails", async () => {
+      const a = await instance({ ttlSeconds: { metrics: 1 }, graceSeconds: 30 });
+      const db = source();
+      await a.getOrCompute("metrics", alice, db.compute);
+      await sleep(1_100);
+      const failing = async () => {
+        throw new Error("database unreachable");
+      };
+      const during = await a.getOrCompute("metrics", alice, failing);
+      expect(during.freshness.source).toBe("stale");
+      expect(during.value.version).toBe(1);
+      // The failed attempt gave its lease back: the next reader recomputes at once.
+      db.state.version = 2;
+      const after = await a.getOrCompute("metrics", alice, db.compute);
+      expect(after).toMatchObject({ value: { version: 2 }, freshness: { source: "computed" } });
+      expect((await a.snapshot()).kinds.metrics).toMatchObject({ errors: 1, staleServes: 1 });
+      // Without a previous value there is nothing to serve: the error reaches the caller.
+      await expect(a.getOrCompute("metrics", bob, failing)).rejects.toThrow("unreachable");
+    });
+
+    it("recomputes a value read near its expiry once across instances, while serving it", async () => {
+      const options = {
+        ttlSeconds: { metrics: 3 },
+        refreshAheadSeconds: { metrics: 1 },
+        memory: { ttlMs: 100 },
+      };
+      const [a, b] = [await instance(options), await instance(options)];
+      const db = source();
+      const first = await a.getOrCompute("metrics", alice, db.compute);
+      expect(first.freshness.source).toBe("computed");
+      await sleep(2_200); // inside the last second of the value's three
+      db.state.version = 2;
+      const held = heldComputation(() => db.compute());
+      const reads = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? a : b).getOrCompute("metrics", alice, held.compute),
+        ),
+      );
+      // Every reader got the cached value at once; one of them started the refresh.
+      expect(reads.every((read) => read.value.version === 1)).toBe(true);
+      expect(reads.every((read) => read.freshness.source !== "computed")).toBe(true);
+      await held.started;
+      held.release();
+      // Long after the first value's expiry, reads are still hits, of the refreshed value.
+      let refreshed = await b.getOrCompute("metrics", alice, db.compute);
+      for (let i = 0; i < 40 && refreshed.value.version !== 2; i++) {
+        await sleep(50);
+        refreshed = await b.getOrCompute("metrics", alice, db.compute);
+      }
+      const [statsA, statsB] = [await a.snapshot(), await b.snapshot()];
+      expect(statsA.kinds.metrics.refreshes + statsB.kinds.metrics.refreshes).toBe(1);
+      expect(statsA.kinds.metrics.misses + statsB.kinds.metrics.misses).toBe(1);
+      expect(db.state.computations).toBe(2);
+      // Past the first value's expiry, a read is a hit of the refreshed value, not a miss.
+      await sleep(1_000);
+      const later = await a.getOrCompute("metrics", alice, db.compute);
+      expect(later.value.version).toBe(2);
+      expect(later.freshness.source).not.toBe("computed");
+    });
+
     it("refuses malformed ids and values it cannot serialise, before touching Redis", async () => {
       const a = await instance();
       await expect(

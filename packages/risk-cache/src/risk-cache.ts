@@ -45,6 +45,12 @@ export type CacheSnapshot = CacheStatsSnapshot & {
   lastRedisError: string | null;
 };
 
+/** A computed value and its serialised form, ready to store. */
+interface Computed<T> {
+  value: T;
+  payload: string;
+}
+
 /** How long `create` waits for Redis before serving from memory. */
 const STARTUP_WAIT_MS = 5_000;
 
@@ -73,6 +79,8 @@ export class RiskCache {
   private readonly redis?: RedisBackend;
   private lastRedisError: string | null = null;
   private readonly invalidationListeners = new Set<(invalidation: Invalidation) => void>();
+  /** Entries this process is recomputing ahead of their expiry. */
+  private readonly refreshing = new Set<string>();
 
   private constructor(options: ResolvedOptions) {
     this.options = options;
@@ -116,6 +124,7 @@ export class RiskCache {
     return {
       freshMs: this.options.ttlSeconds[kind] * 1_000,
       graceMs: this.options.graceSeconds * 1_000,
+      refreshAheadMs: (this.options.refreshAheadSeconds[kind] ?? 0) * 1_000,
     };
   }
 
@@ -181,22 +190,21 @@ export class RiskCache {
     const epoch = this.l1.epoch;
     const leaseToken = newToken();
     const deadline = Date.now() + this.options.leaseTtlMs;
+    // One refresh of a key at a time in this process; its lease makes it one across processes.
+    const refreshAheadMs = this.refreshing.has(keys.entry) ? 0 : this.timing(kind).refreshAheadMs;
     let waited = false;
     for (;;) {
       const { result: read, tier } = await this.onSharedTier((t) =>
-        t.read(keys, leaseToken, this.options.leaseTtlMs),
+        t.read(keys, leaseToken, this.options.leaseTtlMs, refreshAheadMs),
       );
-      if (read.state === "hit") return this.served(kind, keys, read, tier, epoch);
+      if (read.state === "hit") {
+        if (read.leaseTaken) this.refresh(kind, keys, read, tier, compute, leaseToken, epoch);
+        return this.served(kind, keys, read, tier, epoch);
+      }
       if (read.leaseTaken || Date.now() >= deadline) {
         return this.computeAndStore(kind, keys, read, tier, compute, leaseToken, epoch);
       }
-      if (read.state === "stale") {
-        this.stats.count(kind, "staleServes");
-        return {
-          value: this.serializer.deserialize<T>(read.payload),
-          freshness: freshness("stale", read.storedAt),
-        };
-      }
+      if (read.state === "stale") return this.servedStale(kind, read);
       if (!waited) {
         this.stats.leaseWaits++;
         waited = true;
@@ -218,13 +226,22 @@ export class RiskCache {
       keys.entry,
       value,
       read.storedAt,
-      read.storedAt + this.timing(kind).freshMs,
+      this.keepInProcessUntil(kind, read.storedAt),
       epoch,
     );
     const source: CacheSource = tier.kind === "redis" ? "redis" : "memory";
     return { value, freshness: freshness(source, read.storedAt) };
   }
 
+  private servedStale<T>(kind: CacheKind, read: Extract<TierRead, { payload: string }>) {
+    this.stats.count(kind, "staleServes");
+    return {
+      value: this.serializer.deserialize<T>(read.payload),
+      freshness: freshness("stale", read.storedAt),
+    };
+  }
+
+  /** Computes and stores for a reader who holds the lease and waits for the value. */
   private async computeAndStore<T>(
     kind: CacheKind,
     keys: EntryKeys,
@@ -234,20 +251,75 @@ export class RiskCache {
     leaseToken: string,
     epoch: number,
   ): Promise<CacheRead<T>> {
-    this.stats.count(kind, "misses");
-    const started = performance.now();
-    let value: T;
-    let payload: string;
+    let computed: Computed<T>;
     try {
-      value = await compute();
-      payload = this.serializer.serialize(value);
+      computed = await this.computeOnce(kind, keys, tier, compute, leaseToken);
+    } catch (error) {
+      // The computation failed (the database is away, say): the last value, marked stale,
+      // serves better than an error while it is within its grace period.
+      if (read.state === "stale") return this.servedStale<T>(kind, read);
+      this.stats.count(kind, "misses");
+      throw error;
+    }
+    this.stats.count(kind, "misses");
+    await this.store(kind, keys, read, tier, computed, leaseToken, epoch);
+    return { value: computed.value, freshness: freshness("computed", Date.now()) };
+  }
+
+  /**
+   * Recomputes a value that was just served because it expires soon, without anyone waiting
+   * for it. A failure is counted and otherwise ignored: the value is served until it expires,
+   * then as stale within its grace period, and the next reader tries again.
+   */
+  private refresh<T>(
+    kind: CacheKind,
+    keys: EntryKeys,
+    read: TierRead,
+    tier: SharedTier,
+    compute: () => Promise<T>,
+    leaseToken: string,
+    epoch: number,
+  ) {
+    this.stats.count(kind, "refreshes");
+    this.refreshing.add(keys.entry);
+    this.computeOnce(kind, keys, tier, compute, leaseToken)
+      .then((computed) => this.store(kind, keys, read, tier, computed, leaseToken, epoch))
+      .catch(() => undefined)
+      .finally(() => this.refreshing.delete(keys.entry));
+  }
+
+  /** Runs the computation under the caller's lease; gives the lease back if it fails. */
+  private async computeOnce<T>(
+    kind: CacheKind,
+    keys: EntryKeys,
+    tier: SharedTier,
+    compute: () => Promise<T>,
+    leaseToken: string,
+  ): Promise<Computed<T>> {
+    const started = performance.now();
+    try {
+      const value = await compute();
+      const computed = { value, payload: this.serializer.serialize(value) };
+      this.stats.count(kind, "computations");
+      this.stats.recordCompute(started);
+      return computed;
     } catch (error) {
       this.stats.count(kind, "errors");
       await tier.release(keys, leaseToken).catch(() => undefined);
       throw error;
     }
-    this.stats.count(kind, "computations");
-    this.stats.recordCompute(started);
+  }
+
+  /** Stores unless an invalidation happened since `read` (then counts a rejected stale set). */
+  private async store<T>(
+    kind: CacheKind,
+    keys: EntryKeys,
+    read: TierRead,
+    tier: SharedTier,
+    { value, payload }: Computed<T>,
+    leaseToken: string,
+    epoch: number,
+  ) {
     const write = (t: SharedTier) =>
       t.write(keys, payload, read.versions, this.timing(kind), leaseToken);
     // The entry is stored in the tier it was read from, where its version tokens belong.
@@ -257,8 +329,19 @@ export class RiskCache {
         : await write(tier);
     if (storedAt === 0) this.stats.rejectedStaleSets++;
     if (typeof storedAt === "number" && storedAt > 0)
-      this.l1.remember(keys.entry, value, storedAt, storedAt + this.timing(kind).freshMs, epoch);
-    return { value, freshness: freshness("computed", Date.now()) };
+      this.l1.remember(keys.entry, value, storedAt, this.keepInProcessUntil(kind, storedAt), epoch);
+  }
+
+  /**
+   * The latest an in-process copy may be served: never past the value's TTL, and never across
+   * the start of its refresh-ahead window, so that a read in the window reaches the shared tier
+   * and starts the refresh (or finds it started).
+   */
+  private keepInProcessUntil(kind: CacheKind, storedAt: number): number {
+    const { freshMs, refreshAheadMs } = this.timing(kind);
+    const freshUntil = storedAt + freshMs;
+    const refreshFrom = freshUntil - refreshAheadMs;
+    return Date.now() < refreshFrom ? refreshFrom : freshUntil;
   }
 
   /** The cached value without computing one; null on a miss. */

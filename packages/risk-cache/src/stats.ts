@@ -7,6 +7,8 @@ export interface KindCounters {
   staleServes: number;
   errors: number;
   computations: number;
+  /** Computations started ahead of expiry by a read that was served the cached value. */
+  refreshes: number;
 }
 
 export interface LatencySummary {
@@ -34,6 +36,7 @@ const emptyCounters = (): KindCounters => ({
   staleServes: 0,
   errors: 0,
   computations: 0,
+  refreshes: 0,
 });
 
 /** Microsecond histograms (HdrHistogram, 3 significant digits) up to one minute. */

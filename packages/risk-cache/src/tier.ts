@@ -16,6 +16,8 @@ export type TierRead =
 export interface EntryTiming {
   freshMs: number;
   graceMs: number;
+  /** A read this close to the end of `freshMs` starts a recomputation (0: never). */
+  refreshAheadMs: number;
 }
 
 /**
@@ -24,8 +26,17 @@ export interface EntryTiming {
  */
 export interface SharedTier {
   readonly kind: "redis" | "memory";
-  /** Reads an entry; on a miss or a stale entry also tries to take the lease (0 ms: only reads). */
-  read(keys: EntryKeys, leaseToken: string, leaseTtlMs: number): Promise<TierRead>;
+  /**
+   * Reads an entry; on a miss or a stale entry also tries to take the lease (0 ms: only reads),
+   * and on a fresh entry that expires within `refreshAheadMs` too (a hit with `leaseTaken`: the
+   * caller recomputes it while it is still served).
+   */
+  read(
+    keys: EntryKeys,
+    leaseToken: string,
+    leaseTtlMs: number,
+    refreshAheadMs?: number,
+  ): Promise<TierRead>;
   /** Stores unless an invalidation happened since `versions` were read; 0 when refused. */
   write(
     keys: EntryKeys,
