@@ -8,28 +8,26 @@ import { DEMO_PASSWORD, seedDemoData } from "@repo/db/demo";
 import { createTestDatabase } from "@repo/db/testing";
 import { parseRedisConfig, RiskCache } from "@repo/risk-cache";
 import { Bench } from "tinybench";
+import { API_CACHE_POLICY } from "../src/cache-policy.ts";
 import { systemClock } from "../src/clock.ts";
 import { createInnerContext } from "../src/context.ts";
 import type { ApiDeps } from "../src/deps.ts";
 import { createCaller } from "../src/root.ts";
+import { LiveSessions } from "../src/services/auth/live-sessions.ts";
 import { createLoginLimiter } from "../src/services/auth/login-limiter.ts";
 import { findViewer } from "../src/services/auth/sessions.ts";
-import { decimalType, TEST_REDIS_URL } from "../src/testing/api-fixture.ts";
+import { TEST_REDIS_URL } from "../src/testing/api-fixture.ts";
 
 const database = await createTestDatabase();
 await seedDemoData(database.db);
 const redis = parseRedisConfig(TEST_REDIS_URL);
 const prefix = `bench-${randomUUID().slice(0, 8)}`;
 const caches = {
-  "cached (in-process hit)": await RiskCache.create({
-    redis,
-    prefix,
-    customTypes: [decimalType as never],
-  }),
+  "cached (in-process hit)": await RiskCache.create({ ...API_CACHE_POLICY, redis, prefix }),
   "cached (Redis hit, L1 off)": await RiskCache.create({
+    ...API_CACHE_POLICY,
     redis,
     prefix,
-    customTypes: [decimalType as never],
     memory: { ttlMs: 0 },
   }),
   "uncached (cache disabled)": await RiskCache.create({ disabled: true }),
@@ -41,7 +39,7 @@ function depsWith(cache: RiskCache): ApiDeps {
     cache,
     clock: systemClock,
     loginLimiter: createLoginLimiter(null),
-    sessions: { ttlMs: 3_600_000, secureCookie: false },
+    sessions: { ttlMs: 3_600_000, secureCookie: false, live: new LiveSessions(cache) },
   };
 }
 

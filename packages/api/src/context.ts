@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { ApiDeps } from "./deps.ts";
 import { databaseUnavailableMessage, isDatabaseUnavailable } from "./errors.ts";
 import { clearedSessionCookie, readSessionToken, sessionCookie } from "./http/session-cookie.ts";
-import { findViewer, type Viewer } from "./services/auth/sessions.ts";
+import { findSession, type Viewer } from "./services/auth/sessions.ts";
 
 /** Where the session cookie goes: response headers over HTTP, a record in tests. */
 export interface SessionTransport {
@@ -42,10 +42,14 @@ function clientAddress(headers: Headers): string {
   return forwarded || headers.get("x-real-ip") || "unknown";
 }
 
-/** Sessions live in PostgreSQL: without it nobody can be recognised, which the caller is told. */
+/**
+ * Sessions live in PostgreSQL, remembered by each instance: a session not remembered cannot be
+ * recognised without PostgreSQL, which the caller is told.
+ */
 async function viewerOrUnavailable(deps: ApiDeps, token: string, type: "query" | "mutation") {
+  const now = deps.clock();
   try {
-    return await findViewer(deps.db, token, deps.clock());
+    return await deps.sessions.live.viewer(token, now, () => findSession(deps.db, token, now));
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     throw new TRPCError({

@@ -1,3 +1,4 @@
+export { API_CACHE_POLICY } from "./cache-policy.ts";
 export { type Clock, systemClock } from "./clock.ts";
 export { type Context, createHttpContext, createInnerContext } from "./context.ts";
 export { type ApiDeps, DEFAULT_SESSION_TTL_MS } from "./deps.ts";
@@ -10,6 +11,7 @@ export {
   createApiMetrics,
 } from "./observability/api-metrics.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
+export { LiveSessions } from "./services/auth/live-sessions.ts";
 export {
   createLoginLimiter,
   DEFAULT_LOGIN_LIMITS,

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { flattenError, ZodError, type z } from "zod";
+import { serializeOutput } from "./cached-view.ts";
 import type { Context } from "./context.ts";
 import { tenantDb } from "./data/tenant-db.ts";
 import { AppError, databaseUnavailableMessage, isDatabaseUnavailable } from "./errors.ts";
@@ -8,7 +9,10 @@ import { resolveSubject } from "./services/auth/resolve-subject.ts";
 
 const t = initTRPC.context<Context>().create({
   // Dates, NaN and ±Infinity (a leverage with NAV ≤ 0) reach the browser as what they are.
-  transformer: superjson,
+  transformer: {
+    input: superjson,
+    output: { serialize: serializeOutput, deserialize: superjson.deserialize },
+  },
   errorFormatter({ shape, error }) {
     const fieldErrors =
       error.cause instanceof ZodError

@@ -1,5 +1,11 @@
 import "server-only";
-import { type ApiDeps, createApiMetrics, createLoginLimiter, systemClock } from "@repo/api";
+import {
+  type ApiDeps,
+  createApiMetrics,
+  createLoginLimiter,
+  LiveSessions,
+  systemClock,
+} from "@repo/api";
 import { databasePool } from "@repo/db";
 import { connectRedis } from "@repo/risk-cache";
 import { getCache } from "./cache.ts";
@@ -19,7 +25,11 @@ async function buildApiDeps(): Promise<ApiDeps> {
     cache,
     clock: systemClock,
     loginLimiter: createLoginLimiter(redis, undefined, `${config.cachePrefix}:login`),
-    sessions: { ttlMs: config.sessionTtlMs, secureCookie: config.secureCookies },
+    sessions: {
+      ttlMs: config.sessionTtlMs,
+      secureCookie: config.secureCookies,
+      live: new LiveSessions(cache),
+    },
     // Cache, pool and process metrics are read when /api/metrics is scraped.
     metrics: createApiMetrics({ cache, pool: databasePool(db), processMetrics: true }),
   };

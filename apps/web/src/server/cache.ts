@@ -1,15 +1,7 @@
 import "server-only";
-import { Prisma } from "@repo/db";
-import { type CustomType, RiskCache } from "@repo/risk-cache";
+import { API_CACHE_POLICY } from "@repo/api";
+import { RiskCache } from "@repo/risk-cache";
 import { serverConfig } from "./config.ts";
-
-/** Prisma's Decimal (money, prices, quantities) survives the cache as the same class. */
-const decimal: CustomType<Prisma.Decimal> = {
-  name: "Decimal",
-  isApplicable: (value): value is Prisma.Decimal => Prisma.Decimal.isDecimal(value),
-  serialize: (value) => value.toString(),
-  deserialize: (text) => new Prisma.Decimal(text),
-};
 
 const globalForCache = globalThis as typeof globalThis & {
   riskDashboardCache?: Promise<RiskCache>;
@@ -22,7 +14,7 @@ export function getCache(): Promise<RiskCache> {
     redis: config.redis,
     disabled: config.cacheDisabled,
     prefix: config.cachePrefix,
-    customTypes: [decimal as never],
+    ...API_CACHE_POLICY,
   });
   return globalForCache.riskDashboardCache;
 }

@@ -16,7 +16,8 @@ let server: TestHttpServer;
 let deps: ApiDeps;
 
 beforeAll(async () => {
-  fixture = await createApiFixture();
+  // Metrics expire after a second, so a test can watch one expire while PostgreSQL is away.
+  fixture = await createApiFixture({ ttlSeconds: { metrics: 1 } });
   const target = new URL(fixture.database.url);
   proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
   const throughProxy = new URL(fixture.database.url);
@@ -120,5 +121,38 @@ describe("when PostgreSQL cannot be reached", () => {
     await expect(admin.risk.metrics.query({ traderId: maya.id })).resolves.toMatchObject({
       metrics: { limits: expect.any(Array) },
     });
+  });
+
+  it("keeps serving a signed-in trader's cached dashboard, marked stale once it expires", async () => {
+    const jonas = httpClient(
+      server.url,
+      await signInOverHttp(server.url, "jonas@northwind.example.com"),
+    );
+    const before = await jonas.risk.metrics.query();
+
+    await proxy.cut();
+    try {
+      // The session is remembered by this server, and the value is cached.
+      expect((await jonas.auth.me.query())?.email).toBe("jonas@northwind.example.com");
+      const cached = await jonas.risk.metrics.query();
+      expect(cached.metrics.nav).toBe(before.metrics.nav);
+      expect(cached.freshness.source).not.toBe("computed");
+      // Past its TTL the value cannot be recomputed: the same numbers come back, marked stale.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const expired = await jonas.risk.metrics.query();
+      expect(expired.freshness.source).toBe("stale");
+      expect(expired.metrics.nav).toBe(before.metrics.nav);
+      // Nobody new can sign in, and is told why.
+      const signIn = await fetch(`${server.url}/api/trpc/auth.login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: { email: "priya@northwind.example.com", password: "x" } }),
+      });
+      expect(signIn.status).toBe(503);
+    } finally {
+      await proxy.restore();
+    }
+    const after = await jonas.risk.metrics.query();
+    expect(after.freshness.source).not.toBe("stale");
   });
 });

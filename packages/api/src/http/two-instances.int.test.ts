@@ -1,6 +1,7 @@
 import type { TRPCClient } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppRouter } from "../root.ts";
+import { LiveSessions } from "../services/auth/live-sessions.ts";
 import { type ApiFixture, createApiFixture } from "../testing/api-fixture.ts";
 import { httpClient, signInOverHttp } from "../testing/http-client.ts";
 import { startTestHttpServer, type TestHttpServer } from "../testing/http-server.ts";
@@ -25,7 +26,11 @@ beforeAll(async () => {
   fixture = await createApiFixture({ memory: { ttlMs: 60_000 } });
   const cacheB = await fixture.otherInstance();
   serverA = await startTestHttpServer(fixture.deps);
-  serverB = await startTestHttpServer({ ...fixture.deps, cache: cacheB });
+  serverB = await startTestHttpServer({
+    ...fixture.deps,
+    cache: cacheB,
+    sessions: { ...fixture.deps.sessions, live: new LiveSessions(cacheB) },
+  });
   adminOnA = httpClient(
     serverA.url,
     await signInOverHttp(serverA.url, "admin@northwind.example.com"),
@@ -53,6 +58,21 @@ async function cachedMetricsOnB(client: Client) {
 }
 
 describe("two app instances sharing Redis", () => {
+  it("refuses on B, at once, a session signed out through A", async () => {
+    const cookie = await signInOverHttp(serverB.url, "sofia@northwind.example.com");
+    const onB = httpClient(serverB.url, cookie);
+    // B has recognised the session, and remembers it.
+    await onB.risk.metrics.query();
+    expect((await onB.auth.me.query())?.email).toBe("sofia@northwind.example.com");
+
+    await httpClient(serverA.url, cookie).auth.logout.mutate();
+
+    expect(await onB.auth.me.query()).toBeNull();
+    await expect(onB.risk.metrics.query()).rejects.toMatchObject({
+      data: { code: "UNAUTHORIZED" },
+    });
+  });
+
   it("shows a limit changed through A on the very next read through B", async () => {
     const maya = await traderOnB("maya@northwind.example.com");
     const before = await cachedMetricsOnB(maya.client);

@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { Prisma } from "@repo/db";
 import { DEMO_PASSWORD, seedDemoData } from "@repo/db/demo";
 import { createTestDatabase, type TestDatabase } from "@repo/db/testing";
 import {
-  type CustomType,
   connectRedis,
   parseRedisConfig,
   type RedisClient,
@@ -11,11 +9,13 @@ import {
   RiskCache,
   type RiskCacheOptions,
 } from "@repo/risk-cache";
+import { API_CACHE_POLICY } from "../cache-policy.ts";
 import { systemClock } from "../clock.ts";
 import { createInnerContext } from "../context.ts";
 import type { ApiDeps } from "../deps.ts";
 import { createApiMetrics } from "../observability/api-metrics.ts";
 import { createCaller } from "../root.ts";
+import { LiveSessions } from "../services/auth/live-sessions.ts";
 import { createLoginLimiter } from "../services/auth/login-limiter.ts";
 import { findViewer } from "../services/auth/sessions.ts";
 
@@ -26,13 +26,6 @@ import { findViewer } from "../services/auth/sessions.ts";
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 /** "redis" or "cluster": what the cache reports about the Redis it runs on. */
 export const TEST_REDIS_MODE = parseRedisConfig(TEST_REDIS_URL).mode;
-
-export const decimalType: CustomType<Prisma.Decimal> = {
-  name: "Decimal",
-  isApplicable: (value): value is Prisma.Decimal => Prisma.Decimal.isDecimal(value),
-  serialize: (value) => value.toString(),
-  deserialize: (text) => new Prisma.Decimal(text),
-};
 
 export interface ApiFixture {
   database: TestDatabase;
@@ -68,11 +61,11 @@ export async function createApiFixture(
     options.redis === false ? parseRedisConfig(undefined) : parseRedisConfig(TEST_REDIS_URL);
   const makeCache = () =>
     RiskCache.create({
+      ...API_CACHE_POLICY,
       redis,
       prefix,
       ttlSeconds: options.ttlSeconds,
       memory: options.memory,
-      customTypes: [decimalType as never],
     });
   const cache = await makeCache();
   const caches = [cache];
@@ -84,7 +77,7 @@ export async function createApiFixture(
     cache,
     clock: systemClock,
     loginLimiter: createLoginLimiter(limiterClient, undefined, `${prefix}:login`),
-    sessions: { ttlMs: 60 * 60 * 1000, secureCookie: false },
+    sessions: { ttlMs: 60 * 60 * 1000, secureCookie: false, live: new LiveSessions(cache) },
     metrics: createApiMetrics(),
   };
   return {

@@ -7,7 +7,8 @@ import type { MetricsResponse } from "~/trpc/types.ts";
 const SOURCES: Record<string, string> = {
   memory: "from cache",
   redis: "from cache",
-  stale: "from cache (refreshing)",
+  // Past its lifetime: being recomputed, or the database cannot be reached right now.
+  stale: "out of date: these are the last numbers computed",
   computed: "recomputed",
 };
 
@@ -30,7 +31,10 @@ export function FreshnessLine({
   }, []);
   const age = freshness.ageMs + Math.max(0, now - receivedAt);
   return (
-    <p className="freshness" data-testid="freshness">
+    <p
+      className={freshness.source === "stale" ? "freshness stale" : "freshness"}
+      data-testid="freshness"
+    >
       Updated <span className="age">{ago(age)}</span> ·{" "}
       {SOURCES[freshness.source] ?? freshness.source}
     </p>

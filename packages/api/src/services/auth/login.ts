@@ -43,6 +43,7 @@ export async function login(
       email: true,
       active: true,
       passwordHash: true,
+      tenant: { select: { name: true, slug: true } },
     },
   });
   const matches = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash));
@@ -52,6 +53,6 @@ export async function login(
   }
   await deps.loginLimiter.recordSuccess(email);
   const { token, expiresAt } = await createSession(deps.db, user, deps.now, deps.sessionTtlMs);
-  const { id: userId, tenantId, role, name } = user;
-  return { token, expiresAt, viewer: { userId, tenantId, role, name, email: user.email } };
+  const { id: userId, tenantId, role, name, tenant } = user;
+  return { token, expiresAt, viewer: { userId, tenantId, role, name, email: user.email, tenant } };
 }

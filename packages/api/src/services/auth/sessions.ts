@@ -1,7 +1,10 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db, Role } from "@repo/db";
 
-/** Who is signed in, as every procedure sees it. Never cached (DESIGN §4: no personal data). */
+/**
+ * Who is signed in, as every procedure sees it. Never in the shared cache (DESIGN §4: no
+ * personal data); live-sessions.ts keeps recent ones in process memory only.
+ */
 export interface Viewer {
   sessionId: string;
   userId: string;
@@ -9,10 +12,17 @@ export interface Viewer {
   role: Role;
   name: string;
   email: string;
+  tenant: { name: string; slug: string };
+}
+
+/** A live session: who it belongs to and until when. */
+export interface SessionRecord {
+  viewer: Viewer;
+  expiresAt: Date;
 }
 
 /** Only the hash is stored: a copy of the sessions table cannot be replayed as cookies. */
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
@@ -38,6 +48,11 @@ export async function createSession(
 
 /** The viewer of a live session: not expired, not revoked, its user still active. */
 export async function findViewer(db: Db, token: string, now: Date): Promise<Viewer | null> {
+  return (await findSession(db, token, now))?.viewer ?? null;
+}
+
+/** The live session `token` names, from PostgreSQL; null when there is none. */
+export async function findSession(db: Db, token: string, now: Date): Promise<SessionRecord | null> {
   if (token.length < 20 || token.length > 100) return null;
   const session = await db.session.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -46,7 +61,15 @@ export async function findViewer(db: Db, token: string, now: Date): Promise<View
       expiresAt: true,
       revokedAt: true,
       user: {
-        select: { id: true, tenantId: true, role: true, name: true, email: true, active: true },
+        select: {
+          id: true,
+          tenantId: true,
+          role: true,
+          name: true,
+          email: true,
+          active: true,
+          tenant: { select: { name: true, slug: true } },
+        },
       },
     },
   });
@@ -54,12 +77,16 @@ export async function findViewer(db: Db, token: string, now: Date): Promise<View
     return null;
   const { user } = session;
   return {
-    sessionId: session.id,
-    userId: user.id,
-    tenantId: user.tenantId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
+    viewer: {
+      sessionId: session.id,
+      userId: user.id,
+      tenantId: user.tenantId,
+      role: user.role,
+      name: user.name,
+      email: user.email,
+      tenant: user.tenant,
+    },
+    expiresAt: session.expiresAt,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Freshness, RiskCache } from "@repo/risk-cache";
+import { cachedView } from "../../cached-view.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
@@ -18,5 +19,5 @@ export async function getMetrics(
   const { value, freshness } = await deps.cache.getOrCompute("metrics", subject, () =>
     computeMetrics(deps, subject),
   );
-  return { ...value, freshness };
+  return cachedView(value, freshness);
 }
