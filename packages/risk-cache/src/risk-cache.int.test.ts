@@ -240,7 +240,7 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
       const db = source();
       await a.getOrCompute("metrics", alice, db.compute);
       await sleep(1_100);
-      const failing = async () => {
+      const failing = async (): ReturnType<typeof db.compute> => {
         throw new Error("database unreachable");
       };
       const during = await a.getOrCompute("metrics", alice, failing);
