@@ -43,7 +43,15 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const port = address.port;
   const cut = async () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    for (const socket of sockets) socket.resetAndDestroy();
+    for (const socket of sockets) {
+      // A socket already ended (its peer closed, and pipe() or allowHalfOpen ended this side)
+      // may still have its shutdown pending in libuv, which refuses a reset then (EINVAL). Node
+      // marks the handle closing all the same and never closes it: no 'close' event, and at
+      // exit the process spins forever waiting for that handle. Such a connection is closing
+      // anyway; destroying it is enough.
+      if (socket.writableEnded) socket.destroy();
+      else socket.resetAndDestroy();
+    }
     await closed;
   };
   return {
