@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseRedisConfig } from "./config.ts";
 import { RiskCache } from "./risk-cache.ts";
+import { heldComputation } from "./testing/held-computation.ts";
 import { type RedisServer, startRedisServer } from "./testing/redis-processes.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -119,6 +120,34 @@ describe("when Redis goes down", () => {
       (await cache.getOrCompute("alerts", subject(3), async () => ({ open: 3 }))).value,
     ).toEqual({ open: 3 });
     expect((await cache.get("alerts", subject(3)))?.freshness.source).toBe("memory");
+  });
+
+  it("keeps one computation across instances when a Redis command times out mid-wait", async () => {
+    server = await startRedisServer();
+    const admin = new Redis(server.url);
+    // Slow answers fail after 100 ms, but not enough of them to call Redis down.
+    const options = {
+      redis: parseRedisConfig(server.url),
+      commandTimeoutMs: 100,
+      failureThreshold: 50,
+    };
+    caches = [await RiskCache.create(options), await RiskCache.create(options)];
+    const [a, b] = caches as [RiskCache, RiskCache];
+    let computations = 0;
+    const compute = async () => ({ run: ++computations });
+    const held = heldComputation(compute);
+    const first = a.getOrCompute("metrics", subject(7), held.compute);
+    await held.started;
+    const second = b.getOrCompute("metrics", subject(7), compute);
+    await sleep(50); // b waits on a's lease
+    await admin.call("CLIENT", "PAUSE", "300");
+    await sleep(350);
+    held.release();
+    const [fromA, fromB] = await Promise.all([first, second]);
+    expect((await b.snapshot()).fallbackReads).toBeGreaterThan(0); // the hiccup happened
+    expect(fromB.value).toEqual(fromA.value);
+    expect(computations).toBe(1);
+    await admin.quit();
   });
 
   it("flushes its in-process copies after its invalidation subscription reconnects", async () => {

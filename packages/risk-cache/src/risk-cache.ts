@@ -201,6 +201,14 @@ export class RiskCache {
         if (read.leaseTaken) this.refresh(kind, keys, read, tier, compute, leaseToken, epoch);
         return this.served(kind, keys, read, tier, epoch);
       }
+      if (this.redisHiccup(tier) && Date.now() < deadline) {
+        // One Redis operation failed (a timeout in a burst, say) but Redis is not considered
+        // down: another process may hold the lease, so ask Redis again rather than compute
+        // beside it under a lease of this process's memory.
+        if (read.leaseTaken) await tier.release(keys, leaseToken);
+        await sleep(this.options.leasePollMs);
+        continue;
+      }
       if (read.leaseTaken || Date.now() >= deadline) {
         return this.computeAndStore(kind, keys, read, tier, compute, leaseToken, epoch);
       }
@@ -211,6 +219,11 @@ export class RiskCache {
       }
       await sleep(this.options.leasePollMs);
     }
+  }
+
+  /** `tier` answered instead of Redis, although the breaker is still closed. */
+  private redisHiccup(tier: SharedTier): boolean {
+    return this.redis !== undefined && tier !== this.redis.tier && !this.redis.guard.isOpen;
   }
 
   private served<T>(
