@@ -46,12 +46,18 @@ end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local leasing = tonumber(ARGV[2]) > 0
+-- Already ours counts as taken: the answer to an earlier attempt may have been lost to a timeout.
+local function lease()
+  if redis.call('SET', KEYS[5], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
+  if redis.call('GET', KEYS[5]) == ARGV[1] then return 1 end
+  return 0
+end
 local taken = 0
 if valid and fresh >= now then
-  if leasing and fresh - now <= tonumber(ARGV[3]) and redis.call('SET', KEYS[5], ARGV[1], 'NX', 'PX', ARGV[2]) then taken = 1 end
+  if leasing and fresh - now <= tonumber(ARGV[3]) then taken = lease() end
   return {'hit', text, g, u, k, taken}
 end
-if leasing and redis.call('SET', KEYS[5], ARGV[1], 'NX', 'PX', ARGV[2]) then taken = 1 end
+if leasing then taken = lease() end
 if valid then return {'stale', text, g, u, k, taken} end
 return {'miss', '', g, u, k, taken}
 `;

@@ -43,7 +43,7 @@ export class MemoryTier implements SharedTier {
     if (ttlMs <= 0) return false;
     const now = Date.now();
     const lease = this.leases.get(key);
-    if (lease && lease.until > now) return false;
+    if (lease && lease.until > now) return lease.token === token;
     this.leases.set(key, { token, until: now + ttlMs });
     return true;
   }

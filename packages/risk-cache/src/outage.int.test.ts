@@ -150,6 +150,26 @@ describe("when Redis goes down", () => {
     await admin.quit();
   });
 
+  it("takes the lease it was granted even when the answer granting it timed out", async () => {
+    server = await startRedisServer();
+    const admin = new Redis(server.url);
+    const cache = await RiskCache.create({
+      redis: parseRedisConfig(server.url),
+      commandTimeoutMs: 100,
+      failureThreshold: 50,
+      leaseTtlMs: 3_000,
+    });
+    caches = [cache];
+    // Redis runs the read (and grants the lease) only after the cache has given up waiting.
+    await admin.call("CLIENT", "PAUSE", "300");
+    const read = await cache.getOrCompute("metrics", subject(8), async () => ({ n: 1 }));
+    expect(read.freshness.source).toBe("computed");
+    const stats = await cache.snapshot();
+    expect(stats.fallbackReads).toBeGreaterThan(0); // the answer was lost
+    expect(stats.leaseWaits).toBe(0); // and the lease was not mistaken for someone else's
+    await admin.quit();
+  });
+
   it("flushes its in-process copies after its invalidation subscription reconnects", async () => {
     server = await startRedisServer();
     const admin = new Redis(server.url);
