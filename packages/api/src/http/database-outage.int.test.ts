@@ -129,6 +129,7 @@ describe("when PostgreSQL cannot be reached", () => {
       await signInOverHttp(server.url, "jonas@northwind.example.com"),
     );
     const before = await jonas.risk.metrics.query();
+    const alertsBefore = await jonas.risk.alerts.list.query();
 
     await proxy.cut();
     try {
@@ -142,6 +143,8 @@ describe("when PostgreSQL cannot be reached", () => {
       const expired = await jonas.risk.metrics.query();
       expect(expired.freshness.source).toBe("stale");
       expect(expired.metrics.nav).toBe(before.metrics.nav);
+      // The dashboard's other half, its alerts, comes from the cache too.
+      expect(await jonas.risk.alerts.list.query()).toEqual(alertsBefore);
       // Nobody new can sign in, and is told why.
       const signIn = await fetch(`${server.url}/api/trpc/auth.login`, {
         method: "POST",

@@ -14,7 +14,7 @@ export type TAlertsAcknowledgeInput = z.infer<typeof ZAlertsAcknowledgeInput>;
 export const alertsAcknowledgeRoute = subjectProcedure(ZAlertsAcknowledgeInput).mutation(
   ({ ctx, input }) =>
     acknowledgeAlert(
-      { db: ctx.db, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
+      { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
       ctx.subject,
       { alertId: input.alertId, note: input.note },
     ),

@@ -27,6 +27,28 @@ async function setThreshold(traderId: string, type: string, threshold: number) {
 }
 
 describe("risk.alerts.list", () => {
+  it("shows an alert raised by a recomputation that no write through the API caused", async () => {
+    const jonas = await fixture.callerAs("jonas@northwind.example.com");
+    const { metrics } = await jonas.risk.metrics();
+    const quiet = metrics.limits.find((limit) => limit.status === "OK" && limit.measured > 0);
+    if (!quiet) throw new Error("Jonas has no limit within bounds");
+    const before = await jonas.risk.alerts.list(); // now cached
+    expect(before.alerts.some((alert) => alert.limit.id === quiet.id)).toBe(false);
+    // As when the book's prices move and its metrics expire: the next computation breaches.
+    await fixture.database.db.riskLimit.update({
+      where: { id: quiet.id },
+      data: { threshold: quiet.measured / 10 },
+    });
+    const { tenantId, id: userId } = await fixture.database.db.user.findUniqueOrThrow({
+      where: { email: "jonas@northwind.example.com" },
+    });
+    await fixture.deps.cache.invalidate("metrics", { tenantId, userId });
+    const after = await jonas.risk.alerts.list();
+    expect(after.alerts.find((alert) => alert.limit.id === quiet.id)).toMatchObject({
+      level: "BREACH",
+    });
+  });
+
   it("shows the alerts of the book on a first visit, asked for together with the metrics", async () => {
     // Lucas's book is seeded at WARN on leverage and nothing has computed it yet.
     const lucas = await fixture.callerAs("lucas@northwind.example.com");

@@ -1,3 +1,4 @@
+import type { RiskCache } from "@repo/risk-cache";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import { AppError, notFound } from "../../errors.ts";
@@ -10,7 +11,7 @@ import { type AlertView, findAlert } from "./alert-view.ts";
  * the first one's note.
  */
 export async function acknowledgeAlert(
-  deps: { db: TenantDb; clock: Clock; actorId: string },
+  deps: { db: TenantDb; cache: RiskCache; clock: Clock; actorId: string },
   subject: Subject,
   input: { alertId: string; note: string },
 ): Promise<AlertView> {
@@ -23,6 +24,7 @@ export async function acknowledgeAlert(
       acknowledgeNote: input.note,
     },
   });
+  if (count > 0) await deps.cache.invalidate("alerts", subject);
   const alert = await findAlert(deps.db, subject, input.alertId);
   if (!alert) throw notFound("The alert");
   if (count === 0) {

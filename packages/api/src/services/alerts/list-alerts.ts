@@ -1,3 +1,4 @@
+import type { TenantDb } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { getMetrics, type MetricsDeps } from "../risk/get-metrics.ts";
 import { ALERT_SELECT, type AlertView, toAlertView } from "./alert-view.ts";
@@ -9,12 +10,17 @@ export interface ListAlertsOptions {
   limit: number;
 }
 
+/** What the dashboard asks for every 5 s: the list the cache keeps. */
+const DASHBOARD_LIST: ListAlertsOptions = { includeResolved: false, limit: 50 };
+
 /**
- * The trader's alerts, newest first. Read from the database, not the cache: an acknowledgement
- * must show at once. The rows are brought in line with the limits by every metrics computation
- * (sync-alerts), so the metrics are read first (from the cache when they are there): alerts are
- * then never older than the metrics the dashboard shows beside them, even on a first visit
- * where both are asked for in one batch.
+ * The trader's alerts, newest first. The rows are brought in line with the limits by every
+ * metrics computation (sync-alerts), so the metrics are read first (from the cache when they are
+ * there): alerts are then never older than the metrics the dashboard shows beside them, even on
+ * a first visit where both are asked for in one batch. The dashboard's list is cached (the
+ * `alerts` kind), dropped whenever a computation changes the rows, an alert is acknowledged or
+ * the book is written, so it is as current as the database and outlives a database outage like
+ * the metrics do; other lists are read from the database.
  */
 export async function listAlerts(
   deps: MetricsDeps,
@@ -22,7 +28,22 @@ export async function listAlerts(
   options: ListAlertsOptions,
 ): Promise<AlertView[]> {
   await getMetrics(deps, subject);
-  const rows = await deps.db.riskAlert.findMany({
+  const dashboardList =
+    options.includeResolved === DASHBOARD_LIST.includeResolved &&
+    options.limit === DASHBOARD_LIST.limit;
+  if (!dashboardList) return readAlerts(deps.db, subject, options);
+  const { value } = await deps.cache.getOrCompute("alerts", subject, () =>
+    readAlerts(deps.db, subject, options),
+  );
+  return value;
+}
+
+async function readAlerts(
+  db: TenantDb,
+  subject: Subject,
+  options: ListAlertsOptions,
+): Promise<AlertView[]> {
+  const rows = await db.riskAlert.findMany({
     where: {
       traderId: subject.userId,
       ...(options.includeResolved ? {} : { resolvedAt: null }),

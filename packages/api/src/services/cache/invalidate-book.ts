@@ -10,13 +10,15 @@ export function tenantSummary(tenantId: string): Subject {
 
 /**
  * Drops what a write to a trader's book made wrong (DESIGN §4), after the write committed. A
- * change of metrics also changes the trader's row in the admins' summary, so that goes too.
+ * change of metrics also changes the trader's alerts (raised and resolved from the metrics, and
+ * a deleted limit takes its alerts with it) and the trader's row in the admins' summary, so
+ * those go too.
  */
 export async function invalidateBook(
   cache: RiskCache,
   subject: Subject,
   kinds: readonly CacheKind[],
 ): Promise<void> {
-  await cache.invalidate(kinds, subject);
+  await cache.invalidate(kinds.includes("metrics") ? [...kinds, "alerts"] : kinds, subject);
   if (kinds.includes("metrics")) await cache.invalidate("traders", tenantSummary(subject.tenantId));
 }

@@ -32,7 +32,11 @@ describe("computeMetrics", () => {
     let alerted = 0;
     for (const { email } of traders) {
       const subject = await subjectOf(email);
-      const deps = { db: tenantDb(fixture.deps.db, subject.tenantId), clock: systemClock };
+      const deps = {
+        db: tenantDb(fixture.deps.db, subject.tenantId),
+        cache: fixture.deps.cache,
+        clock: systemClock,
+      };
       // Two servers computing the same book at once must not raise an alert twice.
       const [view] = await Promise.all([
         computeMetrics(deps, subject),
@@ -58,7 +62,11 @@ describe("computeMetrics", () => {
   it("resolves an alert once its limit is no longer at that level", async () => {
     // Jonas's book is seeded at WARN on gross exposure.
     const subject = await subjectOf("jonas@northwind.example.com");
-    const deps = { db: tenantDb(fixture.deps.db, subject.tenantId), clock: systemClock };
+    const deps = {
+      db: tenantDb(fixture.deps.db, subject.tenantId),
+      cache: fixture.deps.cache,
+      clock: systemClock,
+    };
     const before = await computeMetrics(deps, subject);
     const limit = before.metrics.limits.find((l) => l.status === "WARN" || l.status === "BREACH");
     if (!limit) throw new Error("the demo data gives jonas a limit at WARN");

@@ -1,3 +1,4 @@
+import type { RiskCache } from "@repo/risk-cache";
 import { computeRiskMetrics, type RiskMetrics } from "@repo/risk-engine";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
@@ -64,7 +65,7 @@ function portfolioInput(book: Book, history: Awaited<ReturnType<typeof loadHisto
  * with the limits it measured.
  */
 export async function computeMetrics(
-  deps: { db: TenantDb; clock: Clock },
+  deps: { db: TenantDb; cache: RiskCache; clock: Clock },
   subject: Subject,
 ): Promise<MetricsView> {
   const book = await loadBook(deps.db, subject);
@@ -74,7 +75,10 @@ export async function computeMetrics(
   const metrics = computeRiskMetrics(portfolioInput(book, history));
   const computedAt = deps.clock();
   const openKeys = new Set(book.alerts.flatMap((alert) => (alert.openKey ? [alert.openKey] : [])));
-  await syncAlerts(deps.db, subject, metrics.limits, openKeys, computedAt);
+  // The cached alerts list (list-alerts.ts) is dropped when this computation changed the rows.
+  if (await syncAlerts(deps.db, subject, metrics.limits, openKeys, computedAt)) {
+    await deps.cache.invalidate("alerts", subject);
+  }
   const priceTimes = book.positions.map((p) => p.instrument.lastPriceAt.getTime());
   const { profile } = book;
   return {

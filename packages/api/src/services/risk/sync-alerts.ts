@@ -18,6 +18,7 @@ function describe(limit: LimitUtilisation): string {
 /**
  * Raises an alert for every limit at WARN or BREACH and resolves the open alerts whose limit is
  * no longer at that level; writes nothing when the open alerts (`openKeys`) already match.
+ * Returns whether it wrote.
  * `openKey` ("<limit>:<level>", unique while open) lets PostgreSQL keep one open alert per limit
  * and level even when two servers compute the same book at once.
  */
@@ -27,7 +28,7 @@ export async function syncAlerts(
   limits: readonly LimitUtilisation[],
   openKeys: ReadonlySet<string>,
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   const raised = limits.flatMap((limit) => {
     const level =
       limit.status === "WARN" || limit.status === "BREACH" ? LEVELS[limit.status] : null;
@@ -35,7 +36,7 @@ export async function syncAlerts(
   });
   const unchanged =
     raised.length === openKeys.size && raised.every((alert) => openKeys.has(alert.openKey));
-  if (unchanged) return;
+  if (unchanged) return false;
   await db.$transaction([
     db.riskAlert.updateMany({
       where: {
@@ -61,4 +62,5 @@ export async function syncAlerts(
       })),
     }),
   ]);
+  return true;
 }
