@@ -47,7 +47,7 @@ export async function startApp(
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString().split("\n"));
-    lines.splice(0, Math.max(0, lines.length - 40));
+    lines.splice(0, Math.max(0, lines.length - 400));
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);

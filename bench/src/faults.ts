@@ -187,6 +187,19 @@ try {
     })),
   );
   for (const [phase, stats] of writeStats) printReasons(`write failures, ${phase}`, stats.reasons);
+  // What the servers logged about failures of their own (handle-trpc.ts): the cause behind a
+  // 5xx that the caller only sees as a sentence.
+  for (const instance of instances) {
+    const logged = new Map<string, number>();
+    for (const line of instance.output().split("\n")) {
+      if (
+        line.includes("risk-dashboard: ") &&
+        / (INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE): /.test(line)
+      )
+        logged.set(line, (logged.get(line) ?? 0) + 1);
+    }
+    printReasons(`server errors logged by ${instance.name}`, logged);
+  }
 } catch (error) {
   for (const instance of instances) console.error(`--- ${instance.name} ---\n${instance.output()}`);
   process.exitCode = 1;

@@ -24,7 +24,20 @@ export async function handleTrpcRequest(deps: ApiDeps, request: Request): Promis
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: ({ resHeaders }) => createHttpContext(deps, request, resHeaders),
     responseMeta: () => ({ headers: { "cache-control": "no-store" } }),
+    onError: ({ error, path }) => logServerSide(path, error),
   });
+}
+
+/**
+ * The caller gets a sentence; the operator needs the cause. Failures that are the server's
+ * (a bug, the database away or out of connections) are logged with what caused them.
+ */
+function logServerSide(path: string | undefined, error: TRPCError) {
+  if (error.code !== "INTERNAL_SERVER_ERROR" && error.code !== "SERVICE_UNAVAILABLE") return;
+  const cause = error.cause ?? error;
+  const code = (cause as { code?: unknown }).code;
+  const detail = `${cause.message.split("\n").at(-1)?.trim()}${typeof code === "string" ? ` (${code})` : ""}`;
+  console.error(`risk-dashboard: ${path ?? "unknown procedure"} ${error.code}: ${detail}`);
 }
 
 /**
