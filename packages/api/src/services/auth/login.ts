@@ -1,7 +1,7 @@
 import { type Db, hashPassword, verifyPassword } from "@repo/db";
 import { AppError } from "../../errors.ts";
 import type { LoginLimiter } from "./login-limiter.ts";
-import { createSession, type Viewer } from "./sessions.ts";
+import { createSession, VIEWER_USER_SELECT, type Viewer, viewerOf } from "./sessions.ts";
 
 export interface LoginDeps {
   db: Db;
@@ -35,16 +35,7 @@ export async function login(
   }
   const user = await deps.db.user.findUnique({
     where: { email },
-    select: {
-      id: true,
-      tenantId: true,
-      role: true,
-      name: true,
-      email: true,
-      active: true,
-      passwordHash: true,
-      tenant: { select: { name: true, slug: true } },
-    },
+    select: { ...VIEWER_USER_SELECT, passwordHash: true },
   });
   const matches = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash));
   if (!user || !matches || !user.active) {
@@ -53,6 +44,5 @@ export async function login(
   }
   await deps.loginLimiter.recordSuccess(email);
   const { token, expiresAt } = await createSession(deps.db, user, deps.now, deps.sessionTtlMs);
-  const { id: userId, tenantId, role, name, tenant } = user;
-  return { token, expiresAt, viewer: { userId, tenantId, role, name, email: user.email, tenant } };
+  return { token, expiresAt, viewer: viewerOf(user) };
 }

@@ -46,6 +46,32 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+/** The user's columns a viewer is made of, for every query that signs someone in. */
+export const VIEWER_USER_SELECT = {
+  id: true,
+  tenantId: true,
+  role: true,
+  name: true,
+  email: true,
+  active: true,
+  tenant: { select: { name: true, slug: true } },
+} as const;
+
+type ViewerUser = {
+  id: string;
+  tenantId: string;
+  role: Role;
+  name: string;
+  email: string;
+  tenant: { name: string; slug: string };
+};
+
+/** The viewer a user row (read with VIEWER_USER_SELECT) stands for, without its session. */
+export function viewerOf(user: ViewerUser): Omit<Viewer, "sessionId"> {
+  const { id: userId, tenantId, role, name, email, tenant } = user;
+  return { userId, tenantId, role, name, email, tenant };
+}
+
 /** The viewer of a live session: not expired, not revoked, its user still active. */
 export async function findViewer(db: Db, token: string, now: Date): Promise<Viewer | null> {
   return (await findSession(db, token, now))?.viewer ?? null;
@@ -60,32 +86,13 @@ export async function findSession(db: Db, token: string, now: Date): Promise<Ses
       id: true,
       expiresAt: true,
       revokedAt: true,
-      user: {
-        select: {
-          id: true,
-          tenantId: true,
-          role: true,
-          name: true,
-          email: true,
-          active: true,
-          tenant: { select: { name: true, slug: true } },
-        },
-      },
+      user: { select: VIEWER_USER_SELECT },
     },
   });
   if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active)
     return null;
-  const { user } = session;
   return {
-    viewer: {
-      sessionId: session.id,
-      userId: user.id,
-      tenantId: user.tenantId,
-      role: user.role,
-      name: user.name,
-      email: user.email,
-      tenant: user.tenant,
-    },
+    viewer: { sessionId: session.id, ...viewerOf(session.user) },
     expiresAt: session.expiresAt,
   };
 }
