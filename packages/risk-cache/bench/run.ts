@@ -56,9 +56,11 @@ const reads: Record<string, () => Promise<unknown>> = {
   "bare GET + JSON.parse": async () => JSON.parse((await bare.get(`${prefix}:bare`)) as string),
 };
 
-// Five rounds, each running every contender for 1 s in turn; the median round is reported, so a
+// Seven rounds, each running every contender for 1 s in turn; the median round is reported, so a
 // burst of load on this shared 2-core machine cannot favour whichever ran at a quiet moment.
-const ROUNDS = 5;
+// Within a round the contenders run seconds apart, so the ratio of two of them in each round
+// (paired below) moves less with the machine's load than either figure does.
+const ROUNDS = 7;
 const rounds: Record<string, { throughput: number; p50: number; p99: number }[]> = {};
 for (let round = 0; round < ROUNDS; round++) {
   const bench = new Bench({ time: 1_000, warmupTime: 200 });
@@ -101,6 +103,26 @@ console.table(
     "time vs bare GET": Number((baseline / s.throughput).toPrecision(2)),
   })),
 );
+
+/** Our reads per second over BentoCache's, round by round: median and range. */
+function paired(ours: string, theirs: string) {
+  const ratios = (rounds[ours] ?? []).map(
+    (r, i) => r.throughput / (rounds[theirs]?.[i]?.throughput ?? Number.NaN),
+  );
+  const sorted = [...ratios].sort((a, b) => a - b);
+  return {
+    "median ÷ bentocache": Number(median(ratios).toFixed(2)),
+    lowest: Number((sorted[0] as number).toFixed(2)),
+    highest: Number((sorted.at(-1) as number).toFixed(2)),
+  };
+}
+console.info(
+  "risk-cache reads/s ÷ bentocache reads/s, paired within each round (≥ 1: not slower):",
+);
+console.table([
+  { tier: "L1 hit", ...paired("risk-cache L1 hit", "bentocache L1 hit") },
+  { tier: "L2 hit (Redis)", ...paired("risk-cache L2 hit (Redis)", "bentocache L2 hit (Redis)") },
+]);
 
 // Stampede: 1,000 concurrent first reads of one key, half through each of two instances.
 async function stampede(
