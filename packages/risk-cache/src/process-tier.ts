@@ -68,10 +68,14 @@ export class ProcessTier {
   share<T>(key: string, start: () => Promise<T>): Promise<T> {
     const running = this.inflight.get(key) as Promise<T> | undefined;
     if (running) return running;
-    const load = start().finally(() => {
-      if (this.inflight.get(key) === load) this.inflight.delete(key);
-    });
+    const load = start();
     this.inflight.set(key, load);
+    // The caller gets the load itself; forgetting it settles on a branch of its own, so a read
+    // does not wait the extra turns a `.finally` in its path would add.
+    const forget = () => {
+      if (this.inflight.get(key) === load) this.inflight.delete(key);
+    };
+    load.then(forget, forget);
     return load;
   }
 
