@@ -10,11 +10,12 @@ import { Redis } from "ioredis";
 import { type AppInstance, startApp } from "./app-instance.ts";
 import { createBenchDatabase } from "./bench-database.ts";
 import { callJson, counter, queryPath, signIn } from "./http-client.ts";
-import { type LoadResult, load } from "./load.ts";
+import { type LoadResult, latencyHistogram, load } from "./load.ts";
 import { clearPrefix } from "./redis-keys.ts";
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
-const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 15);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const PREFIX = `bench-${process.pid}`;
 const METRICS_PATH = queryPath("risk.metrics");
@@ -32,6 +33,17 @@ const common = {
 
 const clearRunKeys = () => clearPrefix(redis, PREFIX);
 
+type Scenario = "cached" | "uncached" | "bare";
+const SCENARIO_NAMES: Record<Scenario, string> = {
+  cached: "risk.metrics, cached",
+  uncached: "risk.metrics, cache disabled",
+  bare: "bare route: one Redis GET",
+};
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+const fixed = (value: number, digits: number) => Number(value.toFixed(digits));
+
 try {
   const cached = await startApp("cached", 3201, { ...common, BENCH_ROUTES: "true" });
   const uncached = await startApp("uncached", 3202, { ...common, CACHE_DISABLED: "true" });
@@ -45,46 +57,89 @@ try {
   ).text();
   await redis.set(`${PREFIX}:bench:bare`, body);
 
-  const scenarios: [string, string, Record<string, string>][] = [
-    ["risk.metrics, cached", `${cached.url}${METRICS_PATH}`, { cookie: cookieCached }],
-    ["risk.metrics, cache disabled", `${uncached.url}${METRICS_PATH}`, { cookie: cookieUncached }],
-    ["bare route: one Redis GET", `${cached.url}/api/bench/bare`, {}],
-  ];
-  const results: Record<string, LoadResult> = {};
-  for (const [name, url, headers] of scenarios) {
+  const scenarios: Record<Scenario, [string, Record<string, string>]> = {
+    cached: [`${cached.url}${METRICS_PATH}`, { cookie: cookieCached }],
+    uncached: [`${uncached.url}${METRICS_PATH}`, { cookie: cookieUncached }],
+    bare: [`${cached.url}/api/bench/bare`, {}],
+  };
+  for (const [url, headers] of Object.values(scenarios)) {
     await load({ url, headers, connections: CONNECTIONS, durationSeconds: 3 }); // warm-up
-    results[name] = await load({
-      url,
-      headers,
-      connections: CONNECTIONS,
-      durationSeconds: DURATION_SECONDS,
-    });
+  }
+  // Rounds of every scenario in turn, each for ROUND_SECONDS: the machine's load drifts over a
+  // run, and the scenarios of one round see about the same machine, so their ratios are taken
+  // round by round.
+  const histograms = {
+    cached: latencyHistogram(),
+    uncached: latencyHistogram(),
+    bare: latencyHistogram(),
+  };
+  const rounds: Record<Scenario, LoadResult>[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const results = {} as Record<Scenario, LoadResult>;
+    for (const [name, [url, headers]] of Object.entries(scenarios) as [
+      Scenario,
+      [string, Record<string, string>],
+    ][]) {
+      results[name] = await load({
+        url,
+        headers,
+        connections: CONNECTIONS,
+        durationSeconds: ROUND_SECONDS,
+        histogram: histograms[name],
+      });
+    }
+    rounds.push(results);
   }
 
   console.info(
-    `\nrisk.metrics over HTTP, ${CONNECTIONS} connections × ${DURATION_SECONDS} s each, ${body.length} bytes per answer; ` +
+    `\nrisk.metrics over HTTP, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${ROUND_SECONDS} s per scenario, ${body.length} bytes per answer; ` +
       `${cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`,
   );
-  const cachedRps = results["risk.metrics, cached"]?.requestsPerSecond ?? Number.NaN;
   console.table(
-    Object.entries(results).map(([name, r]) => ({
-      scenario: name,
-      "req/s": Math.round(r.requestsPerSecond),
-      "p50 ms": r.p50,
-      "p95 ms": r.p95,
-      "p99 ms": r.p99,
-      requests: r.requests,
-      "non-2xx": r.non2xx,
-      errors: r.errors,
-      "cached ÷ this": Number((cachedRps / r.requestsPerSecond).toFixed(2)),
-    })),
+    (Object.keys(scenarios) as Scenario[]).map((name) => {
+      const all = rounds.map((round) => round[name]);
+      const last = all.at(-1) as LoadResult;
+      return {
+        scenario: SCENARIO_NAMES[name],
+        "req/s (median round)": Math.round(median(all.map((r) => r.requestsPerSecond))),
+        "p50 ms": last.p50,
+        "p95 ms": last.p95,
+        "p99 ms": last.p99,
+        requests: sum(all.map((r) => r.requests)),
+        "non-2xx": sum(all.map((r) => r.non2xx)),
+        errors: sum(all.map((r) => r.errors)),
+      };
+    }),
   );
-  const uncachedRps = results["risk.metrics, cache disabled"]?.requestsPerSecond ?? Number.NaN;
-  const bareRps = results["bare route: one Redis GET"]?.requestsPerSecond ?? Number.NaN;
+  const ratio = (a: Scenario, b: Scenario) => {
+    const ratios = rounds.map((round) => round[a].requestsPerSecond / round[b].requestsPerSecond);
+    return {
+      median: median(ratios),
+      lowest: Math.min(...ratios),
+      highest: Math.max(...ratios),
+    };
+  };
+  const overUncached = ratio("cached", "uncached");
+  const overBare = ratio("cached", "bare");
   console.info(
-    `cached ÷ uncached: ${(cachedRps / uncachedRps).toFixed(1)}× (target ≥ 20×); ` +
-      `cached ÷ bare route: ${(cachedRps / bareRps).toFixed(2)} (target ≥ 0.7)`,
+    "Ratios of req/s within each round (latency percentiles above are over all rounds):",
   );
+  console.table([
+    {
+      ratio: "cached ÷ uncached",
+      median: fixed(overUncached.median, 1),
+      lowest: fixed(overUncached.lowest, 1),
+      highest: fixed(overUncached.highest, 1),
+      target: "≥ 20",
+    },
+    {
+      ratio: "cached ÷ bare route",
+      median: fixed(overBare.median, 2),
+      lowest: fixed(overBare.lowest, 2),
+      highest: fixed(overBare.highest, 2),
+      target: "≥ 0.7",
+    },
+  ]);
 
   // Stampede: a trader nobody has read yet, 500 first requests at once over two instances.
   await uncached.stop();

@@ -11,17 +11,26 @@ export interface LoadResult {
   errors: number;
 }
 
+export type LatencyHistogram = hdr.Histogram;
+
+/** Response times in microseconds, up to a minute. */
+export function latencyHistogram(): LatencyHistogram {
+  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000 });
+}
+
 /**
  * Drives one URL with autocannon and records every response time in an HDR histogram, since
- * autocannon's own summary has no p95.
+ * autocannon's own summary has no p95. Pass `histogram` to add this run's times to earlier
+ * runs' (the percentiles returned are then over all of them).
  */
 export async function load(options: {
   url: string;
   headers?: Record<string, string>;
   connections: number;
   durationSeconds: number;
+  histogram?: LatencyHistogram;
 }): Promise<LoadResult> {
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000 });
+  const histogram = options.histogram ?? latencyHistogram();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
