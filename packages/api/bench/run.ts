@@ -1,7 +1,9 @@
 /**
  * pnpm --filter @repo/api bench   (needs the test PostgreSQL and Redis, as the integration tests)
  * risk.metrics for a seeded trader through createCaller, with the cache on (in-process hit, and
- * Redis hit with the in-process tier off) and turned off, in one run.
+ * Redis hit with the in-process tier off) and turned off, in one run; then the same in-process
+ * hit, and auth.me, through the HTTP handler (tRPC's fetch adapter, as the Next route calls it,
+ * without Next): what the API's HTTP layer costs per request beside the procedure itself.
  */
 import { randomUUID } from "node:crypto";
 import { DEMO_PASSWORD, seedDemoData } from "@repo/db/demo";
@@ -12,6 +14,8 @@ import { API_CACHE_POLICY } from "../src/cache-policy.ts";
 import { systemClock } from "../src/clock.ts";
 import { createInnerContext } from "../src/context.ts";
 import type { ApiDeps } from "../src/deps.ts";
+import { handleTrpcRequest, TRPC_ENDPOINT } from "../src/http/handle-trpc.ts";
+import { sessionCookie } from "../src/http/session-cookie.ts";
 import { createCaller } from "../src/root.ts";
 import { LiveSessions } from "../src/services/auth/live-sessions.ts";
 import { createLoginLimiter } from "../src/services/auth/login-limiter.ts";
@@ -66,6 +70,24 @@ for (const [name, cache] of Object.entries(caches)) {
   await caller.risk.metrics();
   bench.add(name, () => caller.risk.metrics());
 }
+const httpDeps = depsWith(caches["cached (in-process hit)"]);
+const cookie = sessionCookie(token, new Date(Date.now() + 3_600_000), false).split(";")[0] ?? "";
+/** One GET through the HTTP handler, its body read to the end as a server would send it. */
+const overHttp = (procedure: string) => async () => {
+  const request = new Request(`http://bench.local${TRPC_ENDPOINT}/${procedure}`, {
+    headers: { cookie },
+  });
+  const response = await handleTrpcRequest(httpDeps, request);
+  await response.text();
+  if (response.status !== 200) throw new Error(`${procedure} answered ${response.status}`);
+};
+for (const [procedure, label] of [
+  ["risk.metrics", "HTTP handler: risk.metrics (in-process hit)"],
+  ["auth.me", "HTTP handler: auth.me (from the session)"],
+]) {
+  await overHttp(procedure as string)();
+  bench.add(label as string, overHttp(procedure as string));
+}
 await bench.run();
 
 console.info(
@@ -78,7 +100,7 @@ console.table(
     if (!("latency" in result)) throw new Error(`${task.name} did not complete`);
     const baseline = uncached && "latency" in uncached ? uncached.latency.p50 : Number.NaN;
     return {
-      "risk.metrics": task.name,
+      call: task.name,
       "p50 ms": Number(result.latency.p50.toFixed(3)),
       "p99 ms": Number(result.latency.p99.toFixed(3)),
       "calls/s": Math.round(result.throughput.mean),
