@@ -1,12 +1,12 @@
 import Decimal from "decimal.js";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseRedisConfig } from "./config.ts";
 import { RiskCache } from "./risk-cache.ts";
 import type { CustomType } from "./serializer.ts";
+import { BACKENDS } from "./testing/backends.ts";
 import { closeCaches } from "./testing/close-caches.ts";
 import { heldComputation } from "./testing/held-computation.ts";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the app registers for Prisma's Decimal (a decimal.js Decimal). */
@@ -17,31 +17,39 @@ const decimal: CustomType<Decimal> = {
   deserialize: (text) => new Decimal(text),
 };
 
-let caches: RiskCache[] = [];
-afterEach(async () => {
-  await closeCaches(caches);
-  caches = [];
-});
-
-async function instances(count: number, options = {}) {
-  const prefix = `stats-${crypto.randomUUID().slice(0, 8)}`;
-  for (let i = 0; i < count; i++) {
-    caches.push(
-      await RiskCache.create({
-        redis: parseRedisConfig(REDIS_URL),
-        prefix,
-        commandTimeoutMs: 2_000,
-        customTypes: [decimal as never],
-        ...options,
-      }),
-    );
-  }
-  return caches;
-}
-
 const trader = { tenantId: "firm", userId: "trader" };
 
-describe("cache statistics", () => {
+describe.each(BACKENDS)("cache statistics over $name", ({ start }) => {
+  let backend: { url: string; stop(): Promise<unknown> };
+  beforeAll(async () => {
+    backend = await start();
+  });
+  afterAll(async () => {
+    await backend.stop();
+  });
+
+  let caches: RiskCache[] = [];
+  afterEach(async () => {
+    await closeCaches(caches);
+    caches = [];
+  });
+
+  async function instances(count: number, options = {}) {
+    const prefix = `stats-${crypto.randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < count; i++) {
+      caches.push(
+        await RiskCache.create({
+          redis: parseRedisConfig(backend.url),
+          prefix,
+          commandTimeoutMs: 2_000,
+          customTypes: [decimal as never],
+          ...options,
+        }),
+      );
+    }
+    return caches;
+  }
+
   it("count exactly the hits, misses, stale serves and computations a sequence of reads made", async () => {
     const [a, b] = (await instances(2, { ttlSeconds: { var: 1 }, graceSeconds: 30 })) as [
       RiskCache,
