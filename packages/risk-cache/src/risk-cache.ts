@@ -51,6 +51,19 @@ interface Computed<T> {
   payload: string;
 }
 
+/**
+ * One reader's turn at an entry: what it read from which tier, under which lease token and L1
+ * epoch. Computing, storing and refreshing all act on it.
+ */
+interface Attempt {
+  kind: CacheKind;
+  keys: EntryKeys;
+  read: TierRead;
+  tier: SharedTier;
+  leaseToken: string;
+  epoch: number;
+}
+
 /** How long `create` waits for Redis before serving from memory. */
 const STARTUP_WAIT_MS = 5_000;
 
@@ -198,7 +211,7 @@ export class RiskCache {
         t.read(keys, leaseToken, this.options.leaseTtlMs, refreshAheadMs),
       );
       if (read.state === "hit") {
-        if (read.leaseTaken) this.refresh(kind, keys, read, tier, compute, leaseToken, epoch);
+        if (read.leaseTaken) this.refresh({ kind, keys, read, tier, leaseToken, epoch }, compute);
         return this.served(kind, keys, read, tier, epoch);
       }
       if (this.redisHiccup(tier) && Date.now() < deadline) {
@@ -210,7 +223,7 @@ export class RiskCache {
         continue;
       }
       if (read.leaseTaken || Date.now() >= deadline) {
-        return this.computeAndStore(kind, keys, read, tier, compute, leaseToken, epoch);
+        return this.computeAndStore({ kind, keys, read, tier, leaseToken, epoch }, compute);
       }
       if (read.state === "stale") return this.servedStale(kind, read);
       if (!waited) {
@@ -235,13 +248,7 @@ export class RiskCache {
   ) {
     this.stats.count(kind, "hits");
     const value = this.serializer.deserialize<T>(read.payload);
-    this.l1.remember(
-      keys.entry,
-      value,
-      read.storedAt,
-      this.keepInProcessUntil(kind, read.storedAt),
-      epoch,
-    );
+    this.rememberHere(kind, keys, value, read.storedAt, epoch);
     const source: CacheSource = tier.kind === "redis" ? "redis" : "memory";
     return { value, freshness: freshness(source, read.storedAt) };
   }
@@ -256,17 +263,13 @@ export class RiskCache {
 
   /** Computes and stores for a reader who holds the lease and waits for the value. */
   private async computeAndStore<T>(
-    kind: CacheKind,
-    keys: EntryKeys,
-    read: TierRead,
-    tier: SharedTier,
+    attempt: Attempt,
     compute: () => Promise<T>,
-    leaseToken: string,
-    epoch: number,
   ): Promise<CacheRead<T>> {
+    const { kind, read } = attempt;
     let computed: Computed<T>;
     try {
-      computed = await this.computeOnce(kind, keys, tier, compute, leaseToken);
+      computed = await this.computeOnce(attempt, compute);
     } catch (error) {
       // The computation failed (the database is away, say): the last value, marked stale,
       // serves better than an error while it is within its grace period.
@@ -275,7 +278,7 @@ export class RiskCache {
       throw error;
     }
     this.stats.count(kind, "misses");
-    await this.store(kind, keys, read, tier, computed, leaseToken, epoch);
+    await this.store(attempt, computed);
     return { value: computed.value, freshness: freshness("computed", Date.now()) };
   }
 
@@ -284,30 +287,20 @@ export class RiskCache {
    * for it. A failure is counted and otherwise ignored: the value is served until it expires,
    * then as stale within its grace period, and the next reader tries again.
    */
-  private refresh<T>(
-    kind: CacheKind,
-    keys: EntryKeys,
-    read: TierRead,
-    tier: SharedTier,
-    compute: () => Promise<T>,
-    leaseToken: string,
-    epoch: number,
-  ) {
-    this.stats.count(kind, "refreshes");
-    this.refreshing.add(keys.entry);
-    this.computeOnce(kind, keys, tier, compute, leaseToken)
-      .then((computed) => this.store(kind, keys, read, tier, computed, leaseToken, epoch))
+  private refresh<T>(attempt: Attempt, compute: () => Promise<T>) {
+    const entry = attempt.keys.entry;
+    this.stats.count(attempt.kind, "refreshes");
+    this.refreshing.add(entry);
+    this.computeOnce(attempt, compute)
+      .then((computed) => this.store(attempt, computed))
       .catch(() => undefined)
-      .finally(() => this.refreshing.delete(keys.entry));
+      .finally(() => this.refreshing.delete(entry));
   }
 
   /** Runs the computation under the caller's lease; gives the lease back if it fails. */
   private async computeOnce<T>(
-    kind: CacheKind,
-    keys: EntryKeys,
-    tier: SharedTier,
+    { kind, keys, tier, leaseToken }: Attempt,
     compute: () => Promise<T>,
-    leaseToken: string,
   ): Promise<Computed<T>> {
     const started = performance.now();
     try {
@@ -325,13 +318,8 @@ export class RiskCache {
 
   /** Stores unless an invalidation happened since `read` (then counts a rejected stale set). */
   private async store<T>(
-    kind: CacheKind,
-    keys: EntryKeys,
-    read: TierRead,
-    tier: SharedTier,
+    { kind, keys, read, tier, leaseToken, epoch }: Attempt,
     { value, payload }: Computed<T>,
-    leaseToken: string,
-    epoch: number,
   ) {
     const write = (t: SharedTier) =>
       t.write(keys, payload, read.versions, this.timing(kind), leaseToken);
@@ -341,8 +329,20 @@ export class RiskCache {
         ? await this.redis.guard.run(write)
         : await write(tier);
     if (storedAt === 0) this.stats.rejectedStaleSets++;
-    if (typeof storedAt === "number" && storedAt > 0)
-      this.l1.remember(keys.entry, value, storedAt, this.keepInProcessUntil(kind, storedAt), epoch);
+    if (typeof storedAt === "number" && storedAt > 0) {
+      this.rememberHere(kind, keys, value, storedAt, epoch);
+    }
+  }
+
+  /** Keeps a value read or stored at `storedAt` in L1, within `keepInProcessUntil`. */
+  private rememberHere(
+    kind: CacheKind,
+    keys: EntryKeys,
+    value: unknown,
+    storedAt: number,
+    epoch: number,
+  ) {
+    this.l1.remember(keys.entry, value, storedAt, this.keepInProcessUntil(kind, storedAt), epoch);
   }
 
   /**
