@@ -2,7 +2,7 @@
 # Three stages: install and build the workspace, then a runtime image with only the Next.js
 # standalone server, the db package (migrations and demo seed) and the committed migrations.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 RUN npm install -g pnpm@12.4.2
 WORKDIR /repo
 COPY . .
@@ -11,7 +11,7 @@ RUN NEXT_OUTPUT=standalone pnpm --filter @repo/web build
 # A self-contained copy of @repo/db with its production dependencies, for migrate and seed.
 RUN pnpm --filter @repo/db deploy --prod /deploy/db
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0 \
     PORT=3000 \
