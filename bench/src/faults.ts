@@ -1,14 +1,14 @@
 /**
- * pnpm bench:faults — issue 7 point 4: 30 traders polling across two instances (with the admin
- * and position writes of the realism run, lighter), then (a) the run's own Redis stopped for
- * 20 s and started again on its port, (b) PostgreSQL cut for ~20 s under instance A (a TCP
- * proxy between A and the server), (c) instance B killed with SIGKILL and its traders sent to
- * A with the same cookies. Prints a table per phase and what the instances answered.
+ * pnpm bench:faults — 30 traders polling across two instances (with the admin and position
+ * writes of the realism run, lighter), then (a) the run's own Redis stopped for 20 s and
+ * started again on its port, (b) the same Redis hung (SIGSTOP) for 20 s, (c) PostgreSQL cut
+ * for ~20 s under instance A (a TCP proxy between A and the server), (d) instance B killed
+ * with SIGKILL and its traders sent to A with the same cookies. Prints a table per phase and what the instances answered.
  * BENCH_FAULT_SECONDS sets the length of the calm phases (default 20).
  */
 import { cpus, loadavg } from "node:os";
 import { startTcpProxy } from "@repo/db/testing";
-import { startRedisServer } from "../../packages/risk-cache/src/testing/redis-processes.ts";
+import { startRedisServer } from "@repo/risk-cache/testing";
 import { type AppInstance, startApp } from "./app-instance.ts";
 import { createBenchDatabase } from "./bench-database.ts";
 import { startWrites, WriteStats } from "./book-writes.ts";
@@ -119,7 +119,28 @@ try {
   );
   await sleep(Math.max(0, CALM_SECONDS - (Date.now() - restartedAt) / 1_000));
 
-  // (b) PostgreSQL unreachable from A: the proxy between them cut for 20 s.
+  // (b) Redis hung for 20 s (SIGSTOP): connections stay open and nothing answers, so every
+  // Redis call must reach its deadline, and a write through one instance cannot reach the other.
+  recorder.phase("Redis hung");
+  const pausedAt = Date.now();
+  redis.pause();
+  await sleep(OUTAGE_SECONDS);
+  recorder.phase("Redis resumed");
+  redis.resume();
+  const resumed = await Promise.all(
+    [a, b].map((instance) =>
+      secondsUntil(async () => {
+        const now = await gauges(instance.url);
+        return now.connected === 1 && now.fallback === 0;
+      }),
+    ),
+  );
+  console.info(
+    `Redis resumed after ${since(pausedAt)} s paused; connected=1 and fallback=0 after A ${resumed[0]} s, B ${resumed[1]} s`,
+  );
+  await sleep(CALM_SECONDS);
+
+  // (c) PostgreSQL unreachable from A: the proxy between them cut for 20 s.
   const admin = adminCookies.get(pollers[0]?.tenantId as string) as string;
   const subject = pollers.find((poller) => poller.url === a.url) ?? pollers[0];
   const limitsPath = queryPath("risk.limits.list", { traderId: subject?.userId });
@@ -157,7 +178,7 @@ try {
   writeUrls = [a.url, b.url];
   await sleep(Math.max(0, CALM_SECONDS - (Date.now() - restoredAt) / 1_000));
 
-  // (c) B killed; its traders' browsers move to A with the cookies they have.
+  // (d) B killed; its traders' browsers move to A with the cookies they have.
   recorder.phase("B killed, all on A");
   writeUrls = [a.url];
   b.process.kill("SIGKILL");

@@ -6,8 +6,8 @@ const subject = { tenantId: "t1", userId: "u1" };
 
 describe("cache keys", () => {
   it("name a value risk:v<schema>:<kind>:<userId>:{<tenantId>}", () => {
-    expect(cacheKey("metrics", subject)).toBe("risk:v1:metrics:u1:{t1}");
-    expect(cacheKey("metrics", subject, "staging")).toBe("staging:v1:metrics:u1:{t1}");
+    expect(cacheKey("metrics", subject)).toBe("risk:v2:metrics:u1:{t1}");
+    expect(cacheKey("metrics", subject, "staging")).toBe("staging:v2:metrics:u1:{t1}");
   });
 
   it("put an entry, its version counters and its lease in the tenant's hash-tag slot", () => {

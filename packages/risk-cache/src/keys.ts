@@ -17,7 +17,7 @@ export const CACHE_KINDS: readonly CacheKind[] = [
  * Bumped whenever the shape of a cached value changes: a deploy then reads and writes a new
  * namespace and never parses a value written in the old shape.
  */
-export const CACHE_SCHEMA_VERSION = 1;
+export const CACHE_SCHEMA_VERSION = 2;
 
 export interface CacheSubject {
   tenantId: string;
@@ -68,7 +68,7 @@ export function namespaceOf(prefix: string): string {
 }
 
 /**
- * `risk:v1:<kind>:<userId>:{<tenantId>}`: the key of a cached value, and all an in-process hit
+ * `risk:v2:<kind>:<userId>:{<tenantId>}`: the key of a cached value, and all an in-process hit
  * needs, so the read path builds the other keys only when it goes to Redis.
  */
 export function cacheKey(

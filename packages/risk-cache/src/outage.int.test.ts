@@ -89,9 +89,11 @@ describe("when Redis goes down", () => {
     // A slow Redis: every command from the cache times out while clients are paused.
     await admin.client("PAUSE", 1_500, "ALL");
     version = 2;
+    // Redis did not take it; the invalidation went to memory, to be replayed. It returns once
+    // the bus is heard again (the pause ends) or every instance has had time to go deaf.
     await a.invalidate("profile", subject(1));
+    expect((await a.snapshot()).fallbackReads).toBeGreaterThan(0);
     expect((await a.getOrCompute("profile", subject(1), compute)).value.version).toBe(2);
-    expect((await a.snapshot()).fallback).toBe(true);
 
     await eventually(async () => !(await a.snapshot()).fallback);
     // A fresh instance has nothing in memory: what it reads comes from Redis.
@@ -168,6 +170,37 @@ describe("when Redis goes down", () => {
     expect(stats.fallbackReads).toBeGreaterThan(0); // the answer was lost
     expect(stats.leaseWaits).toBe(0); // and the lease was not mistaken for someone else's
     await admin.quit();
+  });
+
+  it("stops vouching for its memory before a write made while Redis hangs returns, and drops what it kept once it hears again", async () => {
+    server = await startRedisServer();
+    const options = {
+      redis: parseRedisConfig(server.url),
+      commandTimeoutMs: 100,
+      ackTimeoutMs: 500,
+      memory: { ttlMs: 60_000 },
+    };
+    caches = [await RiskCache.create(options), await RiskCache.create(options)];
+    const [a, b] = caches as [RiskCache, RiskCache];
+    const heardByB: string[] = [];
+    b.onInvalidation((invalidation) => heardByB.push(invalidation.scope));
+    await b.getOrCompute("metrics", subject(9), async () => ({ n: 1 }));
+    expect(b.invalidationsReachEveryInstance).toBe(true);
+
+    // A hung Redis keeps every connection "ready" and delivers nothing.
+    server.pause();
+    await a.invalidate("metrics", subject(9));
+    // The write could not reach B; by the time it returns, B no longer vouches for what it
+    // remembers (sessions are then checked in PostgreSQL, book values against their version).
+    expect(b.invalidationsReachEveryInstance).toBe(false);
+    expect(heardByB).not.toContain("entry");
+
+    server.resume();
+    await eventually(async () => b.invalidationsReachEveryInstance);
+    // An idle instance that missed messages drops every copy and remembered session at once.
+    expect(heardByB).toContain("all");
+    const reread = await b.getOrCompute("metrics", subject(9), async () => ({ n: 2 }));
+    expect(reread.value).toEqual({ n: 2 });
   });
 
   it("flushes its in-process copies after its invalidation subscription reconnects", async () => {

@@ -34,7 +34,12 @@ export function createRedisBackend(
   const guard = new RedisGuard(
     tier,
     options.failureThreshold,
-    hooks.onDistrust,
+    (replayed) => {
+      hooks.onDistrust();
+      // Invalidations this instance made while it could not reach Redis never reached the
+      // others either: an instance that kept hearing the bus all along learns of them now.
+      if (replayed) void bus.publish({ scope: "all" });
+    },
     hooks.clearNamespace,
     options.commandTimeoutMs,
   );

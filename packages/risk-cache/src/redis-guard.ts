@@ -32,7 +32,8 @@ export class RedisGuard {
   constructor(
     private readonly tier: RedisTier,
     private readonly failureThreshold: number,
-    private readonly onRecovered: () => void,
+    /** `replayed`: invalidations made during the outage were replayed into Redis. */
+    private readonly onRecovered: (replayed: boolean) => void,
     private readonly clearNamespace: () => Promise<unknown>,
     private readonly timeoutMs: number,
   ) {}
@@ -121,11 +122,12 @@ export class RedisGuard {
     await new Promise((resolve) => setTimeout(resolve, reconnectDelay(attempt + 1)));
     try {
       await this.tier.client.ping();
+      const replayed = this.pending.size > 0 || this.overflowed;
       await this.replay();
       this.open = false;
       this.failures = 0;
       this.probing = false;
-      this.onRecovered();
+      this.onRecovered(replayed);
     } catch {
       if (this.probing) void this.probe(attempt + 1);
     }

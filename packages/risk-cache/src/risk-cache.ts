@@ -449,10 +449,13 @@ export class RiskCache {
     this.applyHere(invalidation);
     await change();
     this.applyHere(invalidation);
-    if (this.redis && !this.redis.guard.isOpen) {
-      const acknowledged = await this.redis.bus.publish(invalidation);
-      if (!acknowledged) this.stats.invalidationAckTimeouts++;
-    }
+    if (!this.redis) return;
+    const acknowledged = !this.redis.guard.isOpen && (await this.redis.bus.publish(invalidation));
+    if (acknowledged) return;
+    if (!this.redis.guard.isOpen) this.stats.invalidationAckTimeouts++;
+    // Some instance may not have heard it. Return only once the bus is heard again or has been
+    // silent long enough that every instance counts itself deaf and checks what it remembers.
+    await this.redis.bus.untilHeardOrDeaf();
   }
 
   private flushMemory() {

@@ -52,16 +52,23 @@ export async function createApiFixture(
      * rather than a race, for tests of what drops it.
      */
     memory?: RiskCacheOptions["memory"];
+    /** A Redis of the test's own (one it stops or pauses) instead of the shared one. */
+    redisUrl?: string;
+    /** Shorter timeouts, for tests that take Redis away. */
+    timeouts?: Pick<RiskCacheOptions, "commandTimeoutMs" | "ackTimeoutMs">;
   } = {},
 ): Promise<ApiFixture> {
   const database = await createTestDatabase();
   await seedDemoData(database.db);
   const prefix = `test-${randomUUID().slice(0, 8)}`;
   const redis =
-    options.redis === false ? parseRedisConfig(undefined) : parseRedisConfig(TEST_REDIS_URL);
+    options.redis === false
+      ? parseRedisConfig(undefined)
+      : parseRedisConfig(options.redisUrl ?? TEST_REDIS_URL);
   const makeCache = () =>
     RiskCache.create({
       ...API_CACHE_POLICY,
+      ...options.timeouts,
       redis,
       prefix,
       ttlSeconds: options.ttlSeconds,

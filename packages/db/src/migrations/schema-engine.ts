@@ -78,7 +78,27 @@ function readInternalCharAsText<T extends object>(queryable: T): T {
   return queryable;
 }
 
-function withCatalogCharSupport(adapter: PgAdapter): PgAdapter {
+/**
+ * The adapter runs a migration script by splitting it at every ";", which cuts a function body
+ * (`$$ … $$`) apart. PostgreSQL takes the whole script as one simple query, as `psql -f` or
+ * Prisma's native engine would send it, and runs it as one transaction.
+ */
+function runScriptsWhole(adapter: PgAdapter) {
+  const target = adapter as unknown as {
+    client: pg.Pool | pg.PoolClient;
+    onError(error: unknown): never;
+  };
+  adapter.executeScript = async (script) => {
+    try {
+      await target.client.query(script);
+    } catch (error) {
+      target.onError(error);
+    }
+  };
+}
+
+function forMigrations(adapter: PgAdapter): PgAdapter {
+  runScriptsWhole(adapter);
   readInternalCharAsText(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) =>
@@ -99,14 +119,14 @@ class MigrationAdapterFactory extends PrismaPg {
   }
 
   override async connect() {
-    return withCatalogCharSupport(await super.connect());
+    return forMigrations(await super.connect());
   }
 
   override async connectToShadowDb() {
     const database = `rd_shadow_${randomUUID().replaceAll("-", "")}`;
     await this.pool.query(`CREATE DATABASE "${database}"`);
     const shadowPool = new pg.Pool({ ...this.connectionConfig, database });
-    const adapter = withCatalogCharSupport(
+    const adapter = forMigrations(
       await new PrismaPg(shadowPool, { disposeExternalPool: true }).connect(),
     );
     const release = adapter.dispose.bind(adapter);

@@ -35,6 +35,13 @@ export interface RedisServer {
   kill(): Promise<void>;
   /** Starts a fresh, empty server on the same port and password; does nothing if it runs. */
   start(): Promise<void>;
+  /**
+   * SIGSTOP: the server hangs with its connections open, as a stalled host or a network that
+   * drops packets would look. `resume` (SIGCONT) lets it answer again; `stop` and `kill` resume
+   * it first.
+   */
+  pause(): void;
+  resume(): void;
 }
 
 export interface RedisClusterOptions {
@@ -97,6 +104,8 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     start,
     stop: terminateWith("SIGTERM"),
     kill: terminateWith("SIGKILL"),
+    pause: () => current?.child.kill("SIGSTOP"),
+    resume: () => current?.child.kill("SIGCONT"),
   };
 }
 
@@ -270,6 +279,8 @@ function captureOutput(child: ChildProcess): () => string {
 async function terminate(redis: RedisProcess, signal: NodeJS.Signals): Promise<void> {
   // kill() on a child that has already exited does nothing, so calling this twice is safe.
   redis.child.kill(signal);
+  // A paused server would hold a SIGTERM until it is continued.
+  redis.child.kill("SIGCONT");
   const escalation = setTimeout(() => redis.child.kill("SIGKILL"), STOP_TIMEOUT_MS);
   try {
     await redis.exited;

@@ -1,6 +1,7 @@
 import type { Freshness } from "@repo/risk-cache";
 import type { RiskScore } from "@repo/risk-engine";
 import { tenantSummary } from "../cache/invalidate-book.ts";
+import { readBook } from "../cache/read-book.ts";
 import type { MetricsDeps } from "../risk/get-metrics.ts";
 import { computeTradersSummary } from "./traders-summary.ts";
 
@@ -22,10 +23,8 @@ export async function listTraders(
   deps: MetricsDeps,
   tenantId: string,
 ): Promise<{ traders: TraderRow[]; freshness: Freshness }> {
-  const { value: lines, freshness } = await deps.cache.getOrCompute(
-    "traders",
-    tenantSummary(tenantId),
-    () => computeTradersSummary(deps, tenantId),
+  const { value: lines, freshness } = await readBook(deps, "traders", tenantSummary(tenantId), () =>
+    computeTradersSummary(deps, tenantId),
   );
   const people = await deps.db.user.findMany({
     where: { id: { in: lines.map((line) => line.traderId) }, role: "TRADER", active: true },

@@ -1,5 +1,6 @@
 import type { TenantDb } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
+import { readBook } from "../cache/read-book.ts";
 import { getMetrics, type MetricsDeps } from "../risk/get-metrics.ts";
 import { ALERT_SELECT, type AlertView, toAlertView } from "./alert-view.ts";
 
@@ -32,7 +33,7 @@ export async function listAlerts(
     options.includeResolved === DASHBOARD_LIST.includeResolved &&
     options.limit === DASHBOARD_LIST.limit;
   if (!dashboardList) return readAlerts(deps.db, subject, options);
-  const { value } = await deps.cache.getOrCompute("alerts", subject, () =>
+  const { value } = await readBook(deps, "alerts", subject, () =>
     readAlerts(deps.db, subject, options),
   );
   return value;

@@ -1,6 +1,7 @@
 import type { CacheRead, RiskCache } from "@repo/risk-cache";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
+import { readBook } from "../cache/read-book.ts";
 import { LIMIT_SELECT, type LimitView, toLimitView } from "./limit-view.ts";
 
 /**
@@ -12,7 +13,7 @@ export async function listLimits(
   deps: { db: TenantDb; cache: RiskCache },
   subject: Subject,
 ): Promise<CacheRead<LimitView[]>> {
-  return deps.cache.getOrCompute("limits", subject, async () => {
+  return readBook(deps, "limits", subject, async () => {
     const rows = await deps.db.riskLimit.findMany({
       where: { traderId: subject.userId },
       orderBy: [{ type: "asc" }, { symbol: "asc" }, { createdAt: "asc" }, { id: "asc" }],

@@ -5,6 +5,7 @@ import { conflict } from "../../errors.ts";
 import type { ProfileFields } from "../../validators/index.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
+import { readBookVersion, type Versioned } from "../cache/book-version.ts";
 import { invalidateBook } from "../cache/invalidate-book.ts";
 import { auditedProfile, type ProfileView, readProfile } from "./profile-view.ts";
 
@@ -27,7 +28,7 @@ export async function updateProfile(
 ): Promise<ProfileView> {
   const now = deps.clock();
   const { version, ...fields } = input;
-  const updated = await deps.db.$transaction(async (tx) => {
+  const written = await deps.db.$transaction(async (tx): Promise<Versioned<ProfileView>> => {
     const before = await readProfile(tx, subject);
     const { count } = await tx.riskProfile.updateMany({
       where: { traderId: subject.userId, version },
@@ -48,9 +49,11 @@ export async function updateProfile(
       },
       now,
     );
-    return after;
+    // The version this write left the book at: the update's trigger holds the trader's row
+    // until commit, so no other write can come between.
+    return { bookVersion: await readBookVersion(tx, subject), value: after };
   });
-  await deps.cache.set("profile", subject, updated);
+  await deps.cache.set("profile", subject, written);
   await invalidateBook(deps.cache, subject, ["metrics"]);
-  return updated;
+  return written.value;
 }

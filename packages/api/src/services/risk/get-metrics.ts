@@ -3,6 +3,7 @@ import { cachedView } from "../../cached-view.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
+import { readBook } from "../cache/read-book.ts";
 import { computeMetrics, type MetricsView } from "./compute-metrics.ts";
 
 export interface MetricsDeps {
@@ -16,7 +17,7 @@ export async function getMetrics(
   deps: MetricsDeps,
   subject: Subject,
 ): Promise<MetricsView & { freshness: Freshness }> {
-  const { value, freshness } = await deps.cache.getOrCompute("metrics", subject, () =>
+  const { value, freshness } = await readBook(deps, "metrics", subject, () =>
     computeMetrics(deps, subject),
   );
   return cachedView(value, freshness);
