@@ -25,6 +25,9 @@ const FIELD_NAMES: Record<string, string> = {
   quantity: "quantity",
   averagePrice: "average price",
   closedAt: "closed",
+  failedAttempts: "failed sign-ins",
+  pausedAddresses: "addresses paused",
+  pausedEverywhere: "paused everywhere",
 };
 
 /** Bookkeeping fields that change with every save and say nothing to the reader. */
@@ -43,7 +46,9 @@ function valueInWords(field: string, value: unknown, limitType: string): string 
     if (field === "warnFraction" || field === "varConfidence") return percent(value, 0);
     if (field === "maxDrawdownTolerance") return percent(value);
     if (field === "lookbackDays") return `${value} days`;
-    if (field === "quantity") return quantity(value);
+    if (field === "quantity" || field === "failedAttempts" || field === "pausedAddresses") {
+      return quantity(value);
+    }
     return decimal(value);
   }
   if (typeof value === "string") {
@@ -56,10 +61,14 @@ function valueInWords(field: string, value: unknown, limitType: string): string 
   return "—";
 }
 
-/** What was changed, as a sentence's subject: "Limit Leverage", "Position AAPL", "Risk profile". */
+/**
+ * What was changed, as a sentence's subject: "Limit Leverage", "Position AAPL", "Risk profile",
+ * "Sign-in".
+ */
 export function subjectOf(event: AuditEvent): string {
   const fields = fieldsOf(event.after) ?? fieldsOf(event.before) ?? {};
   if (event.entity === "PROFILE") return "Risk profile";
+  if (event.entity === "SIGN_IN") return "Sign-in";
   if (event.entity === "LIMIT") {
     return `${limitName(String(fields.type ?? ""), (fields.symbol as string | null) ?? null)} limit`;
   }
@@ -67,6 +76,8 @@ export function subjectOf(event: AuditEvent): string {
 }
 
 export function actionOf(event: AuditEvent): string {
+  // The one change an admin makes to a trader's sign-in: forgetting their failed attempts.
+  if (event.entity === "SIGN_IN") return "unlocked";
   if (event.entity === "POSITION") {
     if (event.action === "CREATE") return "opened";
     if (event.action === "UPDATE" && fieldsOf(event.after)?.closedAt) return "closed";
@@ -100,6 +111,8 @@ export function changesOf(event: AuditEvent): string[] {
       lines.push(`${name} ${said(key, value)}`);
     }
   }
-  if (lines.length === 0 && before && after) return ["saved without a change"];
+  if (lines.length === 0 && before && after) {
+    return [event.entity === "SIGN_IN" ? "nothing was locked" : "saved without a change"];
+  }
   return lines;
 }

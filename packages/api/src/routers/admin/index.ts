@@ -2,7 +2,9 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { adminAuditLogRoute } from "./audit-log.ts";
 import { adminCacheStatsRoute } from "./cache-stats.ts";
 import { adminInvalidateTenantRoute } from "./invalidate-tenant.ts";
+import { adminSignInStateRoute } from "./sign-in-state.ts";
 import { adminTradersRoute } from "./traders.ts";
+import { adminUnlockSignInRoute } from "./unlock-sign-in.ts";
 import { adminWarmUpRoute } from "./warm-up.ts";
 
 export const adminRouter = {
@@ -11,4 +13,6 @@ export const adminRouter = {
   cacheStats: adminCacheStatsRoute,
   warmUp: adminWarmUpRoute,
   invalidateTenant: adminInvalidateTenantRoute,
+  signInState: adminSignInStateRoute,
+  unlockSignIn: adminUnlockSignInRoute,
 } satisfies TRPCRouterRecord;

@@ -1,15 +1,9 @@
 import { DEMO_PASSWORD } from "@repo/db/demo";
-import { parseRedisConfig } from "@repo/risk-cache";
+import { type RedisServer, startRedisServer } from "@repo/risk-cache/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInnerContext } from "../../context.ts";
 import { createCaller } from "../../root.ts";
-import {
-  type ApiFixture,
-  connectWhenReady,
-  createApiFixture,
-  TEST_REDIS_URL,
-} from "../../testing/api-fixture.ts";
-import { createLoginLimiter } from "./login-limiter.ts";
+import { type ApiFixture, createApiFixture } from "../../testing/api-fixture.ts";
 import { findViewer } from "./sessions.ts";
 
 let fixture: ApiFixture;
@@ -18,12 +12,21 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.close());
 
-/** Signs in through auth.login and returns the token the cookie would carry. */
-async function signIn(email: string, password = DEMO_PASSWORD, address = "10.0.0.1") {
+/**
+ * Signs in through auth.login from `address`, at `at` (the server's clock: a test moves it on
+ * rather than wait for a pause to end), and returns the token the cookie would carry.
+ */
+async function signIn(
+  email: string,
+  password = DEMO_PASSWORD,
+  address = "10.0.0.1",
+  at?: Date,
+  deps = fixture.deps,
+) {
   let token: string | null = null;
   const caller = createCaller(
     createInnerContext({
-      deps: fixture.deps,
+      deps: at ? { ...deps, clock: () => at } : deps,
       address,
       session: {
         set: (value) => {
@@ -36,6 +39,19 @@ async function signIn(email: string, password = DEMO_PASSWORD, address = "10.0.0
   const result = await caller.auth.login({ email, password });
   return { result, token: token as unknown as string };
 }
+
+/** The code and sentence a sign-in is answered with. */
+async function answerTo(signingIn: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await signingIn;
+    return { code: "OK", message: "" };
+  } catch (error) {
+    const { code, message } = error as { code: string; message: string };
+    return { code, message };
+  }
+}
+
+const seconds = (from: number, count: number) => new Date(from + count * 1000);
 
 describe("auth.login", () => {
   it("opens a session whose token is stored only as a hash, and me names the user", async () => {
@@ -80,44 +96,98 @@ describe("auth.login", () => {
   });
 });
 
-describe("sign-in rate limits", () => {
-  it("locks an account after five failures, even for the right password, and not its neighbours", async () => {
+describe("sign-in limits", () => {
+  it("pauses an account only from the address its password is guessed from, not its owner's", async () => {
+    const t0 = Date.now();
+    // Twenty seconds apart: each wrong password is tried once its slow-down is over.
     for (let i = 0; i < 5; i++) {
       await expect(
-        signIn("sofia@northwind.example.com", "guess", `10.1.0.${i}`),
-      ).rejects.toMatchObject({
-        code: "UNAUTHORIZED",
-      });
+        signIn("sofia@northwind.example.com", "guess", "10.1.0.1", seconds(t0, i * 20)),
+      ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     }
+    // The owner, from their own address, signs in; the guesser's address stays paused.
     await expect(
-      signIn("sofia@northwind.example.com", DEMO_PASSWORD, "10.1.1.1"),
-    ).rejects.toMatchObject({
+      signIn("sofia@northwind.example.com", DEMO_PASSWORD, "10.1.1.1", seconds(t0, 100)),
+    ).resolves.toMatchObject({ result: { name: "Sofia Alvarez" } });
+    expect(
+      await answerTo(
+        signIn("sofia@northwind.example.com", DEMO_PASSWORD, "10.1.0.1", seconds(t0, 101)),
+      ),
+    ).toEqual({
       code: "TOO_MANY_REQUESTS",
-      message: "Too many failed sign-ins. Try again in 15 minutes.",
-    });
-    await expect(signIn("jonas@northwind.example.com")).resolves.toMatchObject({
-      result: { name: "Jonas Weber" },
+      message:
+        "Sign-in from here is paused after too many failed attempts. Try again in 15 minutes, or ask your administrator to unlock your account.",
     });
   });
 
-  it("counts failures in Redis, so two servers share one budget per address", async () => {
-    const redis = parseRedisConfig(TEST_REDIS_URL);
-    // A single node or a cluster: the limiter's keys are single-key commands, so they need no
-    // hash tag to work on a cluster.
-    if (redis.mode === "memory") throw new Error("TEST_REDIS_URL is not set to a Redis");
-    const clients = await Promise.all([connectWhenReady(redis), connectWhenReady(redis)]);
-    const prefix = `test-login-${Date.now()}`;
-    const limits = { perAccount: 100, perAddress: 3, windowSeconds: 60 };
-    const [serverA, serverB] = clients.map((client) => createLoginLimiter(client, limits, prefix));
+  it("slows down, warns before pausing, then pauses: in the same words for an unknown email", async () => {
+    const t0 = Date.now();
+    const answers = async (email: string, address: string) => {
+      const at = (second: number) => seconds(t0, second);
+      const said = [];
+      for (const second of [0, 1, 2, 3, 7, 22]) {
+        said.push(await answerTo(signIn(email, "guess", address, at(second))));
+      }
+      said.push(await answerTo(signIn(email, DEMO_PASSWORD, address, at(60))));
+      return said;
+    };
+    const priya = await answers("priya@northwind.example.com", "10.2.0.1");
+    const nobody = await answers("nobody@northwind.example.com", "10.2.0.2");
+    const notRight = "The email or password is not right.";
+    expect(priya).toEqual([
+      { code: "UNAUTHORIZED", message: notRight },
+      { code: "UNAUTHORIZED", message: notRight },
+      { code: "UNAUTHORIZED", message: `${notRight} Wait 5 seconds before trying again.` },
+      {
+        code: "TOO_MANY_REQUESTS",
+        message: "Too many failed sign-ins from here. Try again in 4 seconds.",
+      },
+      {
+        code: "UNAUTHORIZED",
+        message: `${notRight} Wait 15 seconds before trying again. One more failed attempt will pause sign-in from here for 15 minutes.`,
+      },
+      {
+        code: "UNAUTHORIZED",
+        message: `${notRight} Sign-in from here is now paused for 15 minutes.`,
+      },
+      {
+        code: "TOO_MANY_REQUESTS",
+        message:
+          "Sign-in from here is paused after too many failed attempts. Try again in 15 minutes, or ask your administrator to unlock your account.",
+      },
+    ]);
+    expect(nobody).toEqual(priya);
+  });
+});
+
+describe("sign-in while Redis does not answer", () => {
+  let redis: RedisServer;
+  let deaf: ApiFixture;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    // The limiter's deadline, short: what this test shows is the outcome, not the wait.
+    deaf = await createApiFixture({ redisUrl: redis.url, loginLimits: { redisTimeoutMs: 50 } });
+  });
+  afterAll(async () => {
+    redis.resume();
+    await deaf.close();
+    await redis.stop();
+  });
+
+  it("signs in with the right password and still counts wrong ones, in memory", async () => {
+    redis.pause();
     try {
-      await serverA?.recordFailure("a@example.com", "10.9.9.9");
-      await serverB?.recordFailure("b@example.com", "10.9.9.9");
-      expect(await serverA?.retryAfterSeconds("c@example.com", "10.9.9.9")).toBe(0);
-      await serverA?.recordFailure("c@example.com", "10.9.9.9");
-      expect(await serverB?.retryAfterSeconds("d@example.com", "10.9.9.9")).toBeGreaterThan(0);
-      expect(await serverB?.retryAfterSeconds("d@example.com", "10.9.9.8")).toBe(0);
+      await expect(
+        signIn("lucas@northwind.example.com", DEMO_PASSWORD, "10.5.0.1", undefined, deaf.deps),
+      ).resolves.toMatchObject({ result: { name: "Lucas Moreau" } });
+      const wrong = () =>
+        answerTo(signIn("maya@northwind.example.com", "guess", "10.5.0.2", undefined, deaf.deps));
+      expect((await wrong()).code).toBe("UNAUTHORIZED");
+      expect((await wrong()).code).toBe("UNAUTHORIZED");
+      expect((await wrong()).message).toMatch(/Wait 5 seconds before trying again\.$/);
+      expect((await wrong()).code).toBe("TOO_MANY_REQUESTS");
     } finally {
-      await Promise.all(clients.map((client) => client.quit()));
+      redis.resume();
     }
   });
 });

@@ -5,6 +5,7 @@ import { AuditHistory } from "~/components/admin/audit-history.tsx";
 import { auditInput } from "~/components/admin/audit-input.ts";
 import { LimitsTable } from "~/components/admin/limits-table.tsx";
 import { ProfileForm } from "~/components/admin/profile-form.tsx";
+import { SignInLock } from "~/components/admin/sign-in-lock.tsx";
 import { AppShell } from "~/components/app-shell.tsx";
 import { Dashboard } from "~/components/dashboard/dashboard.tsx";
 import { dashboardInput } from "~/components/dashboard/dashboard-input.ts";
@@ -20,7 +21,7 @@ function isUnknownTrader(error: unknown): boolean {
   return error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST");
 }
 
-/** One trader's book for an admin: profile, limits, live risk and the history of changes. */
+/** One trader for an admin: sign-in, profile, limits, live risk and the history of changes. */
 export default async function TraderPage({ params }: PageProps<"/admin/traders/[traderId]">) {
   const { traderId } = await params;
   const viewer = await requireViewer("ADMIN", `/admin/traders/${encodeURIComponent(traderId)}`);
@@ -40,12 +41,14 @@ export default async function TraderPage({ params }: PageProps<"/admin/traders/[
     queryClient.prefetchQuery(trpc.risk.metrics.queryOptions(input)),
     queryClient.prefetchQuery(trpc.risk.alerts.list.queryOptions(input)),
     queryClient.prefetchQuery(trpc.admin.auditLog.queryOptions(auditInput(traderId))),
+    queryClient.prefetchQuery(trpc.admin.signInState.queryOptions({ traderId })),
   ]);
   return (
     <AppShell viewer={viewer}>
       <h1>{name}</h1>
-      <p className="lead">Risk profile, limits, live risk and the history of changes.</p>
+      <p className="lead">Sign-in, risk profile, limits, live risk and the history of changes.</p>
       <HydrateClient>
+        <SignInLock traderId={traderId} />
         <ProfileForm traderId={traderId} />
         <LimitsTable traderId={traderId} />
         <section className="live-risk" aria-labelledby="live-risk-heading">
