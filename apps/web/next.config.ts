@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "./src/server/security-headers.ts";
 
 const config: NextConfig = {
   // The Docker image runs the self-contained server; `next start` is used everywhere else.
@@ -11,6 +12,16 @@ const config: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
   typedRoutes: true,
+  // Pages get their Content-Security-Policy, with a nonce per request, from src/proxy.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...SECURITY_HEADERS] },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      },
+    ];
+  },
 };
 
 export default config;

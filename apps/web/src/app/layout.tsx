@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "~/trpc/client.tsx";
 import "./globals.css";
@@ -8,7 +9,13 @@ export const metadata: Metadata = {
   description: "Live trading risk: VaR, drawdown, exposure and limits, per trader.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Every page renders per request, the not-found page included: the Content-Security-Policy
+ * (src/proxy.ts) has a fresh nonce each time, which a page prerendered at build time would
+ * not carry on its scripts.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

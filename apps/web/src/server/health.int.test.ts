@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@repo/db/testing";
 import { RiskCache } from "@repo/risk-cache";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "./config.ts";
-import { buildHealthReport } from "./health.ts";
+import { buildHealthReport, healthResponse } from "./health.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 // Port 1 on loopback: nothing listens there, so connections are refused at once.
@@ -67,6 +67,47 @@ describe("buildHealthReport", () => {
       status: "error",
       mode: "external",
       error: "Can't reach database server at 127.0.0.1:1",
+    });
+  });
+});
+
+describe("healthResponse", () => {
+  async function downReport() {
+    const db = createDb({ databaseUrl: UNREACHABLE_DB, connectionTimeoutMs: 2_000 });
+    const config = readConfig({ DATABASE_URL: UNREACHABLE_DB, REDIS_URL, APP_VERSION: "9.9.9" });
+    const report = await buildHealthReport(db, await cacheFor(config), config);
+    await db.$disconnect();
+    return report;
+  }
+
+  it("tells anybody only up or down, by status and HTTP code", async () => {
+    const config = readConfig({ DATABASE_URL: database.url, REDIS_URL, APP_VERSION: "9.9.9" });
+    const up = healthResponse(
+      await buildHealthReport(database.db, await cacheFor(config), config),
+      false,
+    );
+    expect(up.status).toBe(200);
+    expect(await up.json()).toEqual({ status: "ok" });
+
+    const down = healthResponse(await downReport(), false);
+    expect(down.status).toBe(503);
+    const text = await down.text();
+    expect(JSON.parse(text)).toEqual({ status: "error" });
+    for (const detail of ["127.0.0.1", "reach", "external", "redis", "9.9.9"]) {
+      expect(text).not.toContain(detail);
+    }
+    expect(down.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("gives admins and operators the whole report, the database's error included", async () => {
+    const report = await downReport();
+    const answer = healthResponse(report, true);
+    expect(answer.status).toBe(503);
+    expect(await answer.json()).toEqual(report);
+    expect(report).toMatchObject({
+      version: "9.9.9",
+      database: { status: "error", error: "Can't reach database server at 127.0.0.1:1" },
+      cache: { mode: "redis" },
     });
   });
 });

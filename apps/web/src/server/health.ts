@@ -16,6 +16,9 @@ export interface HealthReport {
   };
 }
 
+/** What anybody may know: up or down. */
+export type PublicHealth = Pick<HealthReport, "status">;
+
 /**
  * What /api/health answers. The app is healthy when its database answers; a cache running on
  * its in-memory fallback is reported, but requests still succeed, so it is not an error.
@@ -43,4 +46,17 @@ export async function buildHealthReport(
       },
     },
   };
+}
+
+/**
+ * The answer of /api/health: 200 or 503 to everyone, but the report itself (database host and
+ * error, cache mode, Redis, version) only when `detailed`, for a signed-in admin or the operator
+ * token. Those details tell an outsider what to attack.
+ */
+export function healthResponse(report: HealthReport, detailed: boolean): Response {
+  const body: HealthReport | PublicHealth = detailed ? report : { status: report.status };
+  return Response.json(body, {
+    status: report.status === "ok" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 }

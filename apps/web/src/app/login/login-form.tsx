@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { FieldError } from "~/components/field-error.tsx";
 import { messageOf } from "~/lib/errors.ts";
 import { useTRPC } from "~/trpc/client.tsx";
+import { safeNextPath } from "./next-path.ts";
 
 type LoginValues = z.input<typeof ZLoginInput>;
 
@@ -22,7 +23,9 @@ export function LoginForm({ next }: { next: string | null }) {
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: (user) => {
-        router.replace((next ?? (user.role === "ADMIN" ? "/admin" : "/dashboard")) as never);
+        // Checked again here: whatever reaches this prop, the browser only ever goes to this site.
+        const home = user.role === "ADMIN" ? "/admin" : "/dashboard";
+        router.replace((safeNextPath(next) ?? home) as never);
         router.refresh();
       },
     }),

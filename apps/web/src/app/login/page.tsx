@@ -2,13 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentViewer, homeOf } from "~/server/viewer.ts";
 import { LoginForm } from "./login-form.tsx";
+import { safeNextPath } from "./next-path.ts";
 
 export const metadata: Metadata = { title: "Sign in · Risk Dashboard" };
-
-/** Only paths of this site: an open redirect would hand the session to someone else's page. */
-function safeNext(next: string | string[] | undefined): string | null {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : null;
-}
 
 export default async function LoginPage({
   searchParams,
@@ -16,7 +12,7 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const next = safeNext(params.next);
+  const next = safeNextPath(params.next);
   const viewer = await currentViewer();
   if (viewer) redirect((next ?? homeOf(viewer)) as never);
   return (
