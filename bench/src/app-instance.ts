@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { BENCH_OPERATOR_TOKEN } from "./http-client.ts";
 
 const WEB_DIR = fileURLToPath(new URL("../../apps/web/", import.meta.url));
 const NEXT_BIN = fileURLToPath(
@@ -41,7 +42,13 @@ export async function startApp(
 ): Promise<AppInstance> {
   const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port)], {
     cwd: WEB_DIR,
-    env: { ...process.env, NODE_ENV: "production", COOKIE_SECURE: "false", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      COOKIE_SECURE: "false",
+      OPERATOR_TOKEN: BENCH_OPERATOR_TOKEN,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];

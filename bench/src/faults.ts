@@ -13,7 +13,7 @@ import { type AppInstance, startApp } from "./app-instance.ts";
 import { createBenchDatabase } from "./bench-database.ts";
 import { startWrites, WriteStats } from "./book-writes.ts";
 import { Recorder, startPolling } from "./dashboard-load.ts";
-import { counter, queryPath } from "./http-client.ts";
+import { BENCH_OPERATOR_TOKEN, counter, queryPath } from "./http-client.ts";
 import { phaseRow, printReasons, signInAdmins, signInTraders } from "./run-setup.ts";
 import { addTraderCopies } from "./trader-copies.ts";
 
@@ -44,7 +44,8 @@ try {
   const { traders, admins, symbols } = await addTraderCopies(database.url, 3);
   const viaProxy = new URL(database.url);
   viaProxy.port = String(proxy.port);
-  const env = { REDIS_URL: redis.url, CACHE_PREFIX: PREFIX };
+  // All the simulated traders sign in from this one address: no anonymous limit for it.
+  const env = { REDIS_URL: redis.url, CACHE_PREFIX: PREFIX, RATE_LIMIT_ANONYMOUS: "0" };
   const a = await startApp("A", 3221, { ...env, DATABASE_URL: viaProxy.toString() });
   instances.push(a);
   const b = await startApp("B", 3222, { ...env, DATABASE_URL: database.url });
@@ -154,7 +155,9 @@ try {
   const cutAt = Date.now();
   await proxy.cut();
   await sleep(5);
-  const health = await fetch(`${a.url}/api/health`);
+  const health = await fetch(`${a.url}/api/health`, {
+    headers: { authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` },
+  });
   console.info(`A /api/health during the cut: ${health.status} ${await health.text()}`);
   const { updatedAt: _, ...limit } = limits[0] as Record<string, unknown>;
   const write = await fetch(`${a.url}/api/trpc/risk.limits.update`, {

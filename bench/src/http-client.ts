@@ -35,9 +35,19 @@ export async function callJson<T>(
   return body.result.data.json;
 }
 
+/**
+ * The operator token every server a benchmark starts is given (app-instance.ts): /api/metrics
+ * answers only to it. A run's servers listen on loopback and live as long as the run.
+ */
+export const BENCH_OPERATOR_TOKEN = "bench-operator-token-for-loopback-runs-only";
+
 /** The sum of a Prometheus counter's samples whose labels include `labels`, from /api/metrics. */
 export async function counter(baseUrl: string, name: string, labels: string): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/api/metrics`)).text();
+  const response = await fetch(`${baseUrl}/api/metrics`, {
+    headers: { authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` },
+  });
+  if (!response.ok) throw new Error(`/api/metrics answered ${response.status}`);
+  const text = await response.text();
   let sum = 0;
   for (const line of text.split("\n")) {
     if (line.startsWith(`${name}{`) && line.includes(labels)) sum += Number(line.split(" ").at(-1));

@@ -36,7 +36,13 @@ try {
   const { traders, admins, symbols } = await addTraderCopies(database.url, 10);
   console.info(`${traders.length} traders added; starting two instances`);
   // The price feed stays at its default (3 s): metrics move under the run, as in production.
-  const env = { DATABASE_URL: database.url, REDIS_URL, CACHE_PREFIX: PREFIX };
+  // A hundred traders sign in from this one address: its anonymous limit would stop them.
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL,
+    CACHE_PREFIX: PREFIX,
+    RATE_LIMIT_ANONYMOUS: "0",
+  };
   instances.push(await startApp("A", 3211, env), await startApp("B", 3212, env));
   const urls = instances.map((instance) => instance.url);
   const names = new Map(instances.map((instance) => [instance.url, instance.name]));

@@ -1,10 +1,10 @@
 /**
  * Starts the dashboard: picks the database (DATABASE_URL, or the embedded PGlite when unset),
- * migrates and seeds it when configured to, then runs Next.js (`dev` or `start`) against it.
+ * migrates and seeds it when configured to, then runs Next.js (`dev` or `start`, through
+ * scripts/server.ts) against it.
  * The embedded database lives in this process, so it stops when the app stops.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { createDb } from "@repo/db";
 import { DEMO_PASSWORD, type DemoLogin, generateDemoData, seedDemoData } from "@repo/db/demo";
@@ -135,13 +135,22 @@ function describeCache(config: AppConfig): string {
   return `Redis Cluster via ${config.redis.nodes.map((n) => `${n.host}:${n.port}`).join(", ")}`;
 }
 
+/**
+ * Next.js behind the app's own server (scripts/server.ts), which settles the client's address
+ * from the socket and TRUSTED_PROXIES before Next sees a request; Node runs it as TypeScript.
+ */
 function runNext(mode: "dev" | "start", config: AppConfig, databaseUrl: string): ChildProcess {
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const server = fileURLToPath(new URL("./server.ts", import.meta.url));
   log(`starting Next.js (${mode}) on http://localhost:${config.port}`);
-  return spawn(process.execPath, [nextBin, mode, "--port", String(config.port)], {
+  return spawn(process.execPath, [server, mode], {
     cwd: appDir,
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_MODE: config.databaseMode },
+    env: {
+      ...process.env,
+      PORT: String(config.port),
+      DATABASE_URL: databaseUrl,
+      DATABASE_MODE: config.databaseMode,
+    },
   });
 }
 

@@ -137,6 +137,12 @@ const adminChanges: Record<string, (c: Caller, traderId: string) => Promise<unkn
     c.risk.limits.delete({ traderId, ...(await fresh.limit()) }),
 };
 
+/** About a trader's account rather than their book; only their tenant's admins may ask. */
+const accountAdministration: Record<string, (c: Caller, traderId: string) => Promise<unknown>> = {
+  "admin.signInState": (c, traderId) => c.admin.signInState({ traderId }),
+  "admin.unlockSignIn": (c, traderId) => c.admin.unlockSignIn({ traderId }),
+};
+
 const tenantAdministration: Record<string, (c: Caller) => Promise<unknown>> = {
   "admin.traders": (c) => c.admin.traders(),
   "admin.auditLog": (c) => c.admin.auditLog({}),
@@ -183,6 +189,11 @@ describe.each([
     expected: ON_THE_BOOK,
   })),
   ...Object.entries(adminChanges).map(([name, call]) => ({
+    name,
+    call: call as Call,
+    expected: ADMIN_ON_THE_BOOK,
+  })),
+  ...Object.entries(accountAdministration).map(([name, call]) => ({
     name,
     call: call as Call,
     expected: ADMIN_ON_THE_BOOK,

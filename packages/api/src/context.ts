@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { TRPCError } from "@trpc/server";
 import type { ApiDeps } from "./deps.ts";
 import { databaseUnavailableMessage, isDatabaseUnavailable } from "./errors.ts";
@@ -13,7 +14,7 @@ export interface SessionTransport {
 export interface Context {
   deps: ApiDeps;
   viewer: Viewer | null;
-  /** The caller's address, for rate limiting sign-in. */
+  /** The caller's address, for the limits kept per address (sign-in, anonymous requests). */
   address: string;
   session: SessionTransport;
 }
@@ -36,10 +37,14 @@ export function createInnerContext(options: {
   };
 }
 
-/** The first hop of X-Forwarded-For (set by Next's server and any proxy in front of it). */
+/**
+ * The caller's address, as the app's HTTP server settled it from the socket and the trusted
+ * proxies (http/forwarded-headers.ts): one address in X-Forwarded-For. Nothing else the client
+ * sends is believed, and a value that is not an address counts as one unknown caller.
+ */
 function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+  const address = headers.get("x-forwarded-for")?.trim() ?? "";
+  return isIP(address) === 0 ? "unknown" : address;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from "@repo/db";
 import type { RiskCache } from "@repo/risk-cache";
 import type { Clock } from "./clock.ts";
+import type { RequestLimiter } from "./http/request-limiter.ts";
 import type { ApiMetrics } from "./observability/api-metrics.ts";
 import type { LiveSessions } from "./services/auth/live-sessions.ts";
 import type { LoginLimiter } from "./services/auth/login-limiter.ts";
@@ -11,6 +12,16 @@ export interface ApiDeps {
   cache: RiskCache;
   clock: Clock;
   loginLimiter: LoginLimiter;
+  /**
+   * Calls per minute per signed-in user and per anonymous address over HTTP (http/); omitted
+   * only by the API's own benchmark, which calls the handler at full speed from one address.
+   */
+  requestLimiter?: RequestLimiter;
+  /**
+   * The origin browsers load the app from (`https://risk.example.com`), for a proxy in front
+   * that hides it from the request's Host: POSTs from it are the app's own (request-forgery.ts).
+   */
+  publicOrigin?: string;
   sessions: {
     ttlMs: number;
     /** Secure cookies: on in production, where the app is served over HTTPS. */

@@ -4,6 +4,7 @@ export { type Context, createHttpContext, createInnerContext } from "./context.t
 export { type ApiDeps, DEFAULT_SESSION_TTL_MS } from "./deps.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
 export { handleTrpcRequest, MAX_BATCH_SIZE, TRPC_ENDPOINT } from "./http/handle-trpc.ts";
+export { createRequestLimiter, type RequestLimiter } from "./http/request-limiter.ts";
 export { SESSION_COOKIE } from "./http/session-cookie.ts";
 export {
   type ApiMetrics,
@@ -12,12 +13,8 @@ export {
 } from "./observability/api-metrics.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
 export { LiveSessions } from "./services/auth/live-sessions.ts";
-export {
-  createLoginLimiter,
-  DEFAULT_LOGIN_LIMITS,
-  type LoginLimiter,
-  type LoginLimits,
-} from "./services/auth/login-limiter.ts";
+export { createLoginLimiter, type LoginLimiter } from "./services/auth/login-limiter.ts";
+export { DEFAULT_LOGIN_LIMITS, type LoginLimits } from "./services/auth/login-limits.ts";
 export { findViewer, type Viewer } from "./services/auth/sessions.ts";
 export {
   type PriceFeedOptions,

@@ -1,29 +1,33 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { flattenError, ZodError, type z } from "zod";
+import { ZodError, type z } from "zod";
 import { serializeOutput } from "./cached-view.ts";
 import type { Context } from "./context.ts";
 import { tenantDb } from "./data/tenant-db.ts";
 import { AppError, databaseUnavailableMessage, isDatabaseUnavailable } from "./errors.ts";
+import { tRPCErrorSentence } from "./http/error-wording.ts";
+import { inputTransformer } from "./http/input-transformer.ts";
 import { resolveSubject } from "./services/auth/resolve-subject.ts";
+import { validationAnswer } from "./validators/issue-messages.ts";
 
 const t = initTRPC.context<Context>().create({
   // Dates, NaN and ±Infinity (a leverage with NAV ≤ 0) reach the browser as what they are.
+  // Inputs are read by a strict reader of superjson's format, not by superjson (see there).
   transformer: {
-    input: superjson,
+    input: inputTransformer,
     output: { serialize: serializeOutput, deserialize: superjson.deserialize },
   },
-  errorFormatter({ shape, error }) {
-    const fieldErrors =
-      error.cause instanceof ZodError
-        ? (flattenError(error.cause).fieldErrors as Record<string, string[]>)
-        : error.cause instanceof AppError
-          ? error.cause.fieldErrors
-          : undefined;
+  // Every error answer is a sentence saying what was wrong and how to put it right, and
+  // fieldErrors per field for invalid input; never a library's wording.
+  errorFormatter({ shape, error, type, input }) {
     let message = shape.message;
-    if (error.cause instanceof ZodError) message = "Some fields are not valid.";
-    if (error.code === "INTERNAL_SERVER_ERROR") {
+    let fieldErrors = error.cause instanceof AppError ? error.cause.fieldErrors : undefined;
+    if (error.cause instanceof ZodError) {
+      ({ message, fieldErrors } = validationAnswer(error.cause, input));
+    } else if (error.code === "INTERNAL_SERVER_ERROR") {
       message = "Something went wrong on our side. Try again in a moment.";
+    } else {
+      message = tRPCErrorSentence(error, type) ?? message;
     }
     return {
       ...shape,

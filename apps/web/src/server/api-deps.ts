@@ -3,6 +3,7 @@ import {
   type ApiDeps,
   createApiMetrics,
   createLoginLimiter,
+  createRequestLimiter,
   LiveSessions,
   systemClock,
 } from "@repo/api";
@@ -16,7 +17,8 @@ const globalForApi = globalThis as typeof globalThis & { riskDashboardApi?: Prom
 
 async function buildApiDeps(): Promise<ApiDeps> {
   const config = serverConfig();
-  // Failed sign-ins are counted in Redis when there is one, so every instance sees them.
+  // Failed sign-ins and requests per client are counted in Redis when there is one, so every
+  // instance sees them.
   const redis = config.redis.mode === "memory" ? null : connectRedis(config.redis);
   const db = getDb();
   const cache = await getCache();
@@ -25,6 +27,12 @@ async function buildApiDeps(): Promise<ApiDeps> {
     cache,
     clock: systemClock,
     loginLimiter: createLoginLimiter(redis, undefined, `${config.cachePrefix}:login`),
+    requestLimiter: createRequestLimiter(
+      redis,
+      config.requestLimits,
+      `${config.cachePrefix}:requests`,
+    ),
+    publicOrigin: config.publicOrigin,
     sessions: {
       ttlMs: config.sessionTtlMs,
       secureCookie: config.secureCookies,

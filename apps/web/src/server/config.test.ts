@@ -52,6 +52,17 @@ describe("readConfig", () => {
     expect(readConfig({ REDIS_URL: "redis://a:7000,redis://b:7001" }).redis.mode).toBe("cluster");
   });
 
+  it("reads the operator token, treating an empty one as unset and refusing a short one", () => {
+    const token = "0123456789abcdef0123456789abcdef";
+    expect(readConfig({ OPERATOR_TOKEN: token }).operatorToken).toBe(token);
+    expect(readConfig({}).operatorToken).toBeUndefined();
+    expect(readConfig({ OPERATOR_TOKEN: "" }).operatorToken).toBeUndefined();
+    expect(() => readConfig({ OPERATOR_TOKEN: "letmein" })).toThrow(/^OPERATOR_TOKEN: /);
+    expect(() => readConfig({ OPERATOR_TOKEN: `${token} x` })).toThrow(/^OPERATOR_TOKEN: /);
+    // The message names the variable, never the value.
+    expect(() => readConfig({ OPERATOR_TOKEN: "letmein" })).not.toThrow(/letmein/);
+  });
+
   it("explains a bad setting in one line that names the variable", () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{ REDIS_URL: "localhost:6379" }, /^REDIS_URL must start with redis:\/\//],

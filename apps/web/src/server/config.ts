@@ -1,3 +1,4 @@
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "@repo/api/http-limits";
 import { CacheConfigError, parseRedisConfig, type RedisConfig } from "@repo/risk-cache";
 import { z } from "zod";
 import packageJson from "../../package.json" with { type: "json" };
@@ -34,8 +35,42 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,32}$/, "use 1–32 lowercase letters, digits or dashes")
     .default("risk"),
+  // Empty counts as unset, so a compose file can pass `${OPERATOR_TOKEN:-}` through.
+  OPERATOR_TOKEN: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .min(32, "use at least 32 characters (e.g. `openssl rand -hex 32`)")
+      .regex(/^[\x21-\x7e]+$/, "use printable ASCII without spaces")
+      .optional(),
+  ),
+  RATE_LIMIT_SIGNED_IN: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_REQUEST_LIMITS.signedInPerMinute),
+  RATE_LIMIT_ANONYMOUS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_REQUEST_LIMITS.anonymousPerMinute),
+  PUBLIC_ORIGIN: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .refine(isOrigin, "use scheme://host[:port] without a path, e.g. https://risk.example.com")
+      .optional(),
+  ),
   NODE_ENV: z.string().optional(),
 });
+
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
 
 export interface AppConfig {
   databaseUrl: string | undefined;
@@ -61,6 +96,15 @@ export interface AppConfig {
   cachePrefix: string;
   /** Serves /api/bench/bare, the load benchmark's ceiling; off everywhere else. */
   benchRoutes: boolean;
+  /**
+   * Bearer token of the operators' tools: /api/metrics is served only to it, /api/health's
+   * details to it or a signed-in admin. Unset: no metrics endpoint.
+   */
+  operatorToken: string | undefined;
+  /** Calls per minute per signed-in user and per anonymous address (0 turns one off). */
+  requestLimits: RequestLimits;
+  /** The origin browsers load the app from, for a proxy in front that hides it from Host. */
+  publicOrigin: string | undefined;
 }
 
 /** Every environment variable the app reads, validated in one place (see the README's table). */
@@ -101,6 +145,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     cacheDisabled: values.CACHE_DISABLED,
     cachePrefix: values.CACHE_PREFIX,
     benchRoutes: values.BENCH_ROUTES,
+    operatorToken: values.OPERATOR_TOKEN,
+    requestLimits: {
+      signedInPerMinute: values.RATE_LIMIT_SIGNED_IN,
+      anonymousPerMinute: values.RATE_LIMIT_ANONYMOUS,
+    },
+    publicOrigin: values.PUBLIC_ORIGIN,
   };
 }
 

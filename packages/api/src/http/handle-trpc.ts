@@ -1,31 +1,72 @@
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createHttpContext } from "../context.ts";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { type TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import { type Context, createHttpContext } from "../context.ts";
 import type { ApiDeps } from "../deps.ts";
 import { appRouter } from "../root.ts";
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./limits.ts";
+import { forgeryRefusal } from "./request-forgery.ts";
 
 export const TRPC_ENDPOINT = "/api/trpc";
 
 export { MAX_BATCH_SIZE, MAX_BODY_BYTES };
 
-const TOO_LARGE = "The request is too large.";
+const TOO_LARGE = `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB: send less at a time.`;
 
-/** The API over HTTP (tRPC's fetch adapter): the Next route and the HTTP tests both use it. */
+/**
+ * The API over HTTP (tRPC's fetch adapter): the Next route and the HTTP tests both use it. What
+ * can be refused from the request alone (its size, a POST from another site) is refused before
+ * tRPC reads it; the per-client rate limit is kept once the session says who the client is.
+ */
 export async function handleTrpcRequest(deps: ApiDeps, request: Request): Promise<Response> {
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    return Response.json({ error: { message: TOO_LARGE } }, { status: 413 });
-  }
+  if (length > MAX_BODY_BYTES) return refusal("PAYLOAD_TOO_LARGE", TOO_LARGE);
+  const forged = forgeryRefusal(request, deps.publicOrigin);
+  if (forged) return refusal("FORBIDDEN", forged);
   return fetchRequestHandler({
     endpoint: TRPC_ENDPOINT,
     req: withBodyLimit(request),
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: ({ resHeaders }) => createHttpContext(deps, request, resHeaders),
+    createContext: async ({ resHeaders, info }) => {
+      const ctx = await createHttpContext(deps, request, resHeaders);
+      await keepRequestLimit(ctx, info.calls.length, resHeaders);
+      return ctx;
+    },
     responseMeta: () => ({ headers: { "cache-control": "no-store" } }),
     onError: ({ error, path }) => logServerSide(path, error),
   });
+}
+
+/**
+ * Counts the request's calls against its client's budget: the signed-in user, or the address of
+ * an anonymous caller (a cookie that signs no one in counts as anonymous).
+ */
+async function keepRequestLimit(ctx: Context, calls: number, responseHeaders: Headers) {
+  const limiter = ctx.deps.requestLimiter;
+  if (!limiter) return;
+  const client = ctx.viewer ? { userId: ctx.viewer.userId } : { address: ctx.address };
+  const wait = await limiter.consume(client, calls);
+  if (wait === 0) return;
+  responseHeaders.set("retry-after", String(wait));
+  throw new TRPCError({
+    code: "TOO_MANY_REQUESTS",
+    message: `Too many requests in the last minute: wait ${wait} second${wait === 1 ? "" : "s"} and try again.`,
+  });
+}
+
+/**
+ * An answer given before tRPC reads the request, in the shape trpc.ts's errorFormatter gives
+ * every other error (inside superjson's `{ json }`), so the app's client shows its sentence.
+ */
+function refusal(code: TRPC_ERROR_CODE_KEY, message: string): Response {
+  const httpStatus = getHTTPStatusCodeFromError(new TRPCError({ code, message }));
+  const data = { code, httpStatus, path: null, fieldErrors: null };
+  return Response.json(
+    { error: { json: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data } } },
+    { status: httpStatus, headers: { "cache-control": "no-store" } },
+  );
 }
 
 /**

@@ -13,10 +13,13 @@ import { API_CACHE_POLICY } from "../cache-policy.ts";
 import { systemClock } from "../clock.ts";
 import { createInnerContext } from "../context.ts";
 import type { ApiDeps } from "../deps.ts";
+import type { RequestLimits } from "../http/limits.ts";
+import { createRequestLimiter } from "../http/request-limiter.ts";
 import { createApiMetrics } from "../observability/api-metrics.ts";
 import { createCaller } from "../root.ts";
 import { LiveSessions } from "../services/auth/live-sessions.ts";
 import { createLoginLimiter } from "../services/auth/login-limiter.ts";
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from "../services/auth/login-limits.ts";
 import { findViewer } from "../services/auth/sessions.ts";
 
 /**
@@ -26,6 +29,15 @@ import { findViewer } from "../services/auth/sessions.ts";
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 /** "redis" or "cluster": what the cache reports about the Redis it runs on. */
 export const TEST_REDIS_MODE = parseRedisConfig(TEST_REDIS_URL).mode;
+
+/**
+ * The tests call the API from one address, thousands of times a minute (the fuzz): limits no
+ * test reaches, yet counted in Redis like the server's; the tests of the limits set their own.
+ */
+export const TEST_REQUEST_LIMITS: RequestLimits = {
+  signedInPerMinute: 1_000_000,
+  anonymousPerMinute: 1_000_000,
+};
 
 export interface ApiFixture {
   database: TestDatabase;
@@ -56,6 +68,10 @@ export async function createApiFixture(
     redisUrl?: string;
     /** Shorter timeouts, for tests that take Redis away. */
     timeouts?: Pick<RiskCacheOptions, "commandTimeoutMs" | "ackTimeoutMs">;
+    /** Other sign-in limits, such as a short Redis deadline for tests that pause Redis. */
+    loginLimits?: Partial<LoginLimits>;
+    /** Per-client request limits, for the tests of those limits (see TEST_REQUEST_LIMITS). */
+    requestLimits?: Partial<RequestLimits>;
   } = {},
 ): Promise<ApiFixture> {
   const database = await createTestDatabase();
@@ -83,7 +99,16 @@ export async function createApiFixture(
     db: database.db,
     cache,
     clock: systemClock,
-    loginLimiter: createLoginLimiter(limiterClient, undefined, `${prefix}:login`),
+    loginLimiter: createLoginLimiter(
+      limiterClient,
+      { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits },
+      `${prefix}:login`,
+    ),
+    requestLimiter: createRequestLimiter(
+      limiterClient,
+      { ...TEST_REQUEST_LIMITS, ...options.requestLimits },
+      `${prefix}:requests`,
+    ),
     sessions: { ttlMs: 60 * 60 * 1000, secureCookie: false, live: new LiveSessions(cache) },
     metrics: createApiMetrics(),
   };

@@ -307,6 +307,97 @@ const badBatch: fc.Arbitrary<FuzzRequest> = caller.chain((who) =>
     }),
 );
 
+/**
+ * superjson `meta` written to make a reader work (issue 1: 50 bytes of it overflowed the stack):
+ * annotations that are strings or trees of strings (walked character by character), deep trees,
+ * paths to nowhere, into prototypes or thousands of segments long, types that inputs never hold
+ * or that carry children, reference cycles, other versions, and thousands of annotations. Text,
+ * so that anything can be said, however deep.
+ */
+const PATHS = ["a", "email", "", "0", "a.b", "__proto__", "__proto__.x", "constructor.prototype"];
+const annotationType = fc.oneof(
+  fc.constantFrom("number", "undefined", "Date", "bigint", "set", "map", "regexp", "Error", "URL"),
+  fc.constantFrom(
+    ["class", "Decimal"],
+    ["symbol", "x"],
+    ["custom", "x"],
+    ["typed-array", "Int8Array"],
+  ),
+  fc.string({ maxLength: 8 }),
+);
+const annotation = fc.oneof(
+  annotationType.map((type) => [type]),
+  annotationType,
+  fc.tuple(
+    annotationType,
+    fc.dictionary(
+      fc.constantFrom(...PATHS),
+      annotationType.map((t) => [t]),
+    ),
+  ),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+const lyingMeta: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .record({ values: fc.oneof(fc.string({ maxLength: 20 }), annotation) })
+    .map((m) => JSON.stringify(m)),
+  fc
+    .record({
+      values: fc.dictionary(
+        fc.oneof(fc.constantFrom(...PATHS), fc.string({ maxLength: 6 })),
+        annotation,
+      ),
+      v: fc.constantFrom(undefined, 0, 1, 2, "1", null),
+    })
+    .map((m) => JSON.stringify(m)),
+  fc
+    .record({
+      referentialEqualities: fc.oneof(
+        fc.dictionary(
+          fc.constantFrom(...PATHS),
+          fc.array(fc.constantFrom(...PATHS), { maxLength: 3 }),
+        ),
+        fc.array(fc.array(fc.constantFrom(...PATHS), { maxLength: 3 }), { maxLength: 2 }),
+      ),
+    })
+    .map((m) => JSON.stringify(m)),
+  // Deep trees of annotations, long paths and many annotations: work that grows with the text.
+  fc
+    .integer({ min: 100, max: 20_000 })
+    .map((depth) => `{"values":${'{"a":'.repeat(depth)}"number"${"}".repeat(depth)}}`),
+  fc
+    .integer({ min: 100, max: 20_000 })
+    .map((n) => `{"values":{"${"a.".repeat(n)}a":["undefined"]}}`),
+  fc
+    .integer({ min: 100, max: 5_000 })
+    .map(
+      (n) =>
+        `{"values":{${Array.from({ length: n }, (_, i) => `"k${i}":["undefined"]`).join(",")}}}`,
+    ),
+);
+
+/** A real procedure, by its own method, with a `json` of any kind and a `meta` that lies. */
+const transformerAbuse: fc.Arbitrary<FuzzRequest> = fc
+  .record({
+    target: callerAndProcedure,
+    json: fc.oneof(nearMissInput, fc.jsonValue({ maxDepth: 2 })),
+    meta: lyingMeta,
+  })
+  .map(({ target: { who, procedure }, json, meta }): FuzzRequest => {
+    const input = `{"json":${JSON.stringify(json)},"meta":${meta}}`;
+    const base = { kind: "transformer meta", path: procedure.path, caller: who, headers: {} };
+    // Meta that happens to be true is read; then, as for random inputs, a query or a cache
+    // action may be valid (and no other mutation), and a procedure without input never reads it.
+    const expect =
+      procedure.takesInput && procedure.type === "mutation" && !CACHE_ACTIONS.has(procedure.path)
+        ? "refused"
+        : "answered";
+    if (procedure.type === "query") {
+      return { ...base, method: "GET", query: `input=${encodeURIComponent(input)}`, expect };
+    }
+    return { ...base, method: "POST", query: "", headers: jsonType, body: input, expect };
+  });
+
 /** Request headers a client might garble: cookies, content types, forwarded addresses. */
 export const garbledHeaders = fc.record(
   {
@@ -335,6 +426,7 @@ export const garbledHeaders = fc.record(
 
 export const fuzzRequests = {
   randomInput,
+  transformerAbuse,
   malformedBody,
   malformedQueryInput,
   wrongMethod,

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
 import type { ApiDeps } from "../deps.ts";
+import { parseTrustedProxies, settleForwardedHeaders } from "../http/forwarded-headers.ts";
 import { handleTrpcRequest } from "../http/handle-trpc.ts";
 
 export interface TestHttpServer {
@@ -11,12 +12,21 @@ export interface TestHttpServer {
 }
 
 /**
- * The API on a real socket, answering exactly as the Next route does (same handler), so HTTP
- * tests see status codes, cookies and the wire format without building the web app.
+ * The API on a real socket, answering exactly as the Next route does (same handler, behind the
+ * same settling of forwarded headers as the app's server), so HTTP tests see status codes,
+ * cookies and the wire format without building the web app.
  */
-export async function startTestHttpServer(deps: ApiDeps): Promise<TestHttpServer> {
+export async function startTestHttpServer(
+  deps: ApiDeps,
+  options: {
+    /** TRUSTED_PROXIES of this server: the test's own address, to play a proxy in front. */
+    trustedProxies?: string;
+  } = {},
+): Promise<TestHttpServer> {
+  const trusted = parseTrustedProxies(options.trustedProxies);
   const server: Server = createServer(async (req, res) => {
     try {
+      settleForwardedHeaders(req, trusted);
       // No limit here: the handler keeps its own, as it must behind Next, which sets none.
       const request = incomingMessageToRequest(req, res, { maxBodySize: null });
       const response = await handleTrpcRequest(deps, request);

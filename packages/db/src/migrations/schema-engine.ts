@@ -10,7 +10,7 @@ import { parse as parseConnectionString } from "pg-connection-string";
 
 type SchemaEngine = engineBindings.SchemaEngine;
 
-// The one WebAssembly call used here; Node has the global, but @types/node 20 does not declare it.
+// The one WebAssembly call used here; Node has the global, but @types/node does not declare it.
 declare const WebAssembly: {
   instantiate(
     bytes: Uint8Array,
@@ -20,9 +20,9 @@ declare const WebAssembly: {
 
 let loaded: Promise<void> | undefined;
 
-// The package's entry imports its .wasm as an ES module, which Node 20 only allows behind
-// --experimental-wasm-modules. Instantiating the same bytes against the same JS glue here works
-// in plain Node, tsx and Vitest alike.
+// The package's entry imports its .wasm as an ES module, which Node 24 treats as experimental
+// (a warning at every start). Instantiating the same bytes against the same JS glue here works
+// in plain Node, tsx and Vitest alike, without one.
 function loadWasm(): Promise<void> {
   loaded ??= (async () => {
     const require = createRequire(import.meta.url);

@@ -65,6 +65,7 @@ describe("admin.warmUp", () => {
     for (const { id } of traders) {
       const read = await admin.risk.metrics({ traderId: id });
       expect(read.freshness.source).not.toBe("computed");
+      expect(read.metrics.nav).toBeGreaterThan(0);
     }
     // Warm in Redis, so a second server's first read is a hit as well.
     const other = await fixture.otherInstance();

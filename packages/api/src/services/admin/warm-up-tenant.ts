@@ -1,3 +1,4 @@
+import { computeVersioned } from "../cache/read-book.ts";
 import { computeMetrics } from "../risk/compute-metrics.ts";
 import type { MetricsDeps } from "../risk/get-metrics.ts";
 import { activeTraders } from "./active-traders.ts";
@@ -17,7 +18,7 @@ export async function warmUpTenant(
   const { warmed, failed } = await deps.cache.warmUp(
     "metrics",
     subjects,
-    (subject) => computeMetrics(deps, subject),
+    (subject) => computeVersioned(deps.db, subject, () => computeMetrics(deps, subject)),
     { concurrency: WARM_UP_CONCURRENCY },
   );
   return { traders: subjects.length, warmed, failed };

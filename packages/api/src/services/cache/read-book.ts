@@ -21,12 +21,7 @@ export async function readBook<T>(
   subject: Subject,
   compute: () => Promise<T>,
 ): Promise<CacheRead<T>> {
-  const load = async (): Promise<Versioned<T>> => {
-    // Read before the book: a write committed in between makes the value look older than it
-    // is (recomputed once more), never newer.
-    const bookVersion = await readBookVersion(deps.db, subject);
-    return { bookVersion, value: await compute() };
-  };
+  const load = () => computeVersioned(deps.db, subject, compute);
   let read = await deps.cache.getOrCompute(kind, subject, load);
   if (
     !deps.cache.invalidationsReachEveryInstance &&
@@ -37,6 +32,21 @@ export async function readBook<T>(
     read = await deps.cache.getOrCompute(kind, subject, load);
   }
   return { value: read.value.value, freshness: read.freshness };
+}
+
+/**
+ * A book value as the cache keeps it, with the book version it was computed at: what every
+ * path that stores a book value (reads, warm-up) must store.
+ */
+export async function computeVersioned<T>(
+  db: TenantDb,
+  subject: Subject,
+  compute: () => Promise<T>,
+): Promise<Versioned<T>> {
+  // Read before the book: a write committed in between makes the value look older than it is
+  // (recomputed once more), never newer.
+  const bookVersion = await readBookVersion(db, subject);
+  return { bookVersion, value: await compute() };
 }
 
 async function isBehind(db: TenantDb, subject: Subject, bookVersion: number): Promise<boolean> {
