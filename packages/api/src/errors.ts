@@ -21,6 +21,16 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+
+  /** Seconds the caller should wait before trying again; the HTTP answer's Retry-After. */
+  retryAfterSeconds?: number;
+}
+
+/** TOO_MANY_REQUESTS that tells the caller, in words and in Retry-After, when to try again. */
+export function tooManyRequests(message: string, retryAfterSeconds: number): AppError {
+  const error = new AppError("TOO_MANY_REQUESTS", message);
+  error.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return error;
 }
 
 /** A row the caller may not know about: the same answer whether it is missing or elsewhere. */

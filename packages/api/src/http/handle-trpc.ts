@@ -4,6 +4,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { type TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { type Context, createHttpContext } from "../context.ts";
 import type { ApiDeps } from "../deps.ts";
+import { AppError } from "../errors.ts";
 import { appRouter } from "../root.ts";
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./limits.ts";
 import { forgeryRefusal } from "./request-forgery.ts";
@@ -34,9 +35,22 @@ export async function handleTrpcRequest(deps: ApiDeps, request: Request): Promis
       await keepRequestLimit(ctx, info.calls.length, resHeaders);
       return ctx;
     },
-    responseMeta: () => ({ headers: { "cache-control": "no-store" } }),
+    responseMeta: ({ errors }) => ({
+      headers: { "cache-control": "no-store", ...retryAfterOf(errors) },
+    }),
     onError: ({ error, path }) => logServerSide(path, error),
   });
+}
+
+/** A refusal that says when to try again (sign-in paused) says it in Retry-After too. */
+function retryAfterOf(errors: TRPCError[]): Record<string, string> {
+  const seconds = Math.max(
+    0,
+    ...errors.map((error) =>
+      error.cause instanceof AppError ? (error.cause.retryAfterSeconds ?? 0) : 0,
+    ),
+  );
+  return seconds > 0 ? { "retry-after": String(seconds) } : {};
 }
 
 /**

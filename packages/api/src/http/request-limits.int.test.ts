@@ -196,6 +196,10 @@ describe("the client's address", () => {
       }),
     });
     expect(signIn.status).toBe(429);
+    // When to try again, in words and in the header a client or a proxy can act on.
+    expect(Number(signIn.headers.get("retry-after"))).toBeGreaterThan(0);
+    const { error } = (await signIn.json()) as { error: { json: { message: string } } };
+    expect(error.json.message).toMatch(/Try again in/);
   });
 });
 

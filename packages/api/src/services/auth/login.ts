@@ -1,5 +1,5 @@
 import { type Db, hashPassword, verifyPassword } from "@repo/db";
-import { AppError } from "../../errors.ts";
+import { AppError, tooManyRequests } from "../../errors.ts";
 import type { FailureOutcome, LoginLimiter, LoginPause } from "./login-limiter.ts";
 import type { LoginScope } from "./login-limits.ts";
 import { createSession, VIEWER_USER_SELECT, type Viewer, viewerOf } from "./sessions.ts";
@@ -68,7 +68,9 @@ export async function login(
 ): Promise<{ token: string; expiresAt: Date; viewer: Omit<Viewer, "sessionId"> }> {
   const email = input.email.trim().toLowerCase();
   const attempt = await deps.loginLimiter.attempt(email, input.address, deps.now);
-  if (attempt.refused) throw new AppError("TOO_MANY_REQUESTS", pausedSentence(attempt.refused));
+  if (attempt.refused) {
+    throw tooManyRequests(pausedSentence(attempt.refused), attempt.refused.seconds);
+  }
   let user: Awaited<ReturnType<typeof findUser>>;
   let matches: boolean;
   try {
