@@ -1,24 +1,33 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chooseRun, currentRun } from "./e2e/support/run.ts";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// A database, Redis key prefix and port of this run's own, picked here in the runner and read
+// back from the environment by the workers, the web server and the global setup.
+await chooseRun();
+const run = currentRun();
 
 // Debian's Chromium where there is one (Playwright cannot download browsers offline);
 // CHROMIUM_PATH points elsewhere, and without either Playwright uses its own browser.
 const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
-const E2E_DATABASE_URL =
-  process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/rd_e2e";
-
 export default defineConfig({
   testDir: "e2e",
+  // Traces and artifacts of this run, apart from another run's in the same checkout (a run
+  // empties its output folder as it starts).
+  outputDir: `test-results/${run.label}`,
+  globalSetup: "./e2e/global-setup.ts",
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 1,
+  // Waits for the app, not claims about its speed: on a loaded 2-core machine a sign-in or a
+  // server render can take several seconds. Specs that claim a schedule ("within one poll")
+  // wait for the poll itself (e2e/support/polls.ts), not for a duration.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
-  use: { baseURL, trace: "retain-on-failure" },
+  use: { baseURL: run.baseURL, trace: "retain-on-failure" },
   projects: [
     {
       name: "chromium",
@@ -41,17 +50,19 @@ export default defineConfig({
   // The production build, on real PostgreSQL and Redis, seeded with the demo data.
   webServer: {
     command: "tsx e2e/prepare-database.ts && tsx scripts/serve.ts start",
-    url: `${baseURL}/api/health`,
+    url: `${run.baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 180_000,
+    timeout: 300_000,
     stdout: "pipe",
     env: {
-      DATABASE_URL: E2E_DATABASE_URL,
-      REDIS_URL: process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379",
+      DATABASE_URL: run.databaseUrl,
+      REDIS_URL: run.redisUrl,
       SEED_DEMO_DATA: "true",
-      // Keys of its own in the shared Redis, cleared by prepare-database before each run.
-      CACHE_PREFIX: "e2e",
-      PORT: String(port),
+      CACHE_PREFIX: run.label,
+      PORT: String(run.port),
+      // The specs check the seeded books' exact figures ("86% of limit"); with the simulated
+      // feed moving prices every 3 s, those would drift with how long the run has taken.
+      PRICE_FEED_INTERVAL_MS: "0",
     },
   },
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { hydrated } from "./support/hydration.ts";
 import { signIn } from "./support/session.ts";
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
@@ -18,6 +19,7 @@ async function seriousViolations(page: Page) {
 
 test("the sign-in page, also with its errors showing", async ({ page }) => {
   await page.goto("/login");
+  await hydrated(page);
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Enter your password.")).toBeVisible();

@@ -1,4 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { hydrated } from "./support/hydration.ts";
+import { holdPolls } from "./support/polls.ts";
 import { signIn, sql } from "./support/session.ts";
 
 async function userId(email: string): Promise<string> {
@@ -12,7 +14,7 @@ async function signedIn(browser: Browser, email: string, path: string): Promise<
   await signIn(page, email);
   await page.goto(path);
   // Controls work once React has hydrated the server-rendered page.
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   return page;
 }
 
@@ -34,6 +36,8 @@ test("a limit changed by an admin reaches the trader's open dashboard within one
   const trader = await signedIn(browser, "priya@northwind.example.com", "/dashboard");
   const meter = trader.getByRole("meter", { name: "Concentration utilisation" });
   await expect(meter).toHaveAttribute("aria-valuetext", "127% of limit, Breach");
+  // From here the trader's polls wait at the network until the test lets one through.
+  const polls = await holdPolls(trader);
 
   const admin = await signedIn(browser, ADMIN, `/admin/traders/${priyaId}`);
   const limits = admin.getByRole("table", { name: "Risk limits" });
@@ -43,10 +47,11 @@ test("a limit changed by an admin reaches the trader's open dashboard within one
   await row.getByRole("button", { name: "Save Concentration" }).click();
   await expect(limits.getByRole("row", { name: /^Concentration/ })).toContainText("90.0%");
 
-  // No reload on the trader's side: the next poll (every 5 s) brings the new utilisation.
-  await expect(meter).toHaveAttribute("aria-valuetext", /^(\d|[1-4]\d)% of limit, OK$/, {
-    timeout: 7_000,
-  });
+  // No reload on the trader's side: the next poll brings the new utilisation. It is the only
+  // poll let through, so the meter can have it from no other.
+  await polls.releaseNext();
+  await expect(meter).toHaveAttribute("aria-valuetext", /^(\d|[1-4]\d)% of limit, OK$/);
+  await polls.stop();
 });
 
 test("an invalid threshold is refused under its field and nothing is saved", async ({

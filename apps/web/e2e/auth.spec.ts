@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { hydrated } from "./support/hydration.ts";
+import { holdPolls } from "./support/polls.ts";
 import { signIn, sql } from "./support/session.ts";
 
 test("a trader signs in to their dashboard", async ({ page, context }) => {
@@ -10,6 +12,7 @@ test("a trader signs in to their dashboard", async ({ page, context }) => {
 
 test("a wrong password is refused with a sentence, and nobody is signed in", async ({ page }) => {
   await page.goto("/login");
+  await hydrated(page);
   await page.getByLabel("Email").fill("maya@northwind.example.com");
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -28,6 +31,7 @@ test("an empty or malformed form shows errors under its fields before asking the
     if (request.url().includes("auth.login")) posted++;
   });
   await page.goto("/login");
+  await hydrated(page);
   await page.getByLabel("Email").fill("maya at northwind");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Enter a valid email address.")).toBeVisible();
@@ -53,6 +57,9 @@ test("a visitor sent to sign in comes back to the page they asked for", async ({
 test("a session that expires mid-use lands on sign-in and returns to the page after", async ({
   page,
 }) => {
+  // The dashboard's polls wait at the network until the session has expired: a poll answered
+  // before would have the server remember the session as it was (a minute, live-sessions.ts).
+  const polls = await holdPolls(page);
   await signIn(page, "lucas@northwind.example.com", /\/dashboard$/);
   await expect(page.getByRole("region", { name: "Net asset value" })).toBeVisible();
   await sql(
@@ -60,8 +67,10 @@ test("a session that expires mid-use lands on sign-in and returns to the page af
      WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`,
     ["lucas@northwind.example.com"],
   );
-  // The next poll (within 5 s) meets the expired session.
-  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard&expired=1$/, { timeout: 12_000 });
+  // The next poll meets the expired session.
+  await polls.releaseNext();
+  await expect(page).toHaveURL(/\/login\?next=%2Fdashboard&expired=1$/);
+  await polls.stop();
   await expect(page.getByRole("status")).toContainText("Your session ended");
   await signIn(page, "lucas@northwind.example.com", /\/dashboard$/);
 });

@@ -1,35 +1,19 @@
 /**
- * Gives the end-to-end run a database of its own, empty, so every run starts from the seed, and
- * clears the run's Redis keys (its cache prefix), so no cached number or sign-in counter of an
- * earlier run leaks into this one.
+ * Gives the end-to-end run its database, empty, so every run starts from the seed: a new one
+ * named after the run, or the one E2E_DATABASE_URL names, recreated. The run's Redis keys need no
+ * clearing: its key prefix is new too (support/run.ts). Runs before the app starts, as the first
+ * half of the web server's command, with the app's DATABASE_URL.
  */
-import { Redis } from "ioredis";
-import pg from "pg";
+import { dropDatabase, droppableName, serverClient } from "./support/postgres.ts";
 
-const target = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/rd_e2e");
-const name = target.pathname.slice(1);
-if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`refusing to recreate database "${name}"`);
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error("DATABASE_URL is not set: start the specs through playwright.config.ts");
+const name = droppableName(url);
 
-const server = new URL(target);
-server.pathname = "/postgres";
-const client = new pg.Client({ connectionString: server.toString() });
-await client.connect();
+const client = await serverClient(url);
 try {
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await dropDatabase(client, name);
   await client.query(`CREATE DATABASE "${name}"`);
 } finally {
   await client.end();
-}
-
-const prefix = process.env.CACHE_PREFIX;
-if (process.env.REDIS_URL && prefix && prefix !== "risk") {
-  const redis = new Redis(process.env.REDIS_URL);
-  try {
-    const stream = redis.scanStream({ match: `${prefix}:*`, count: 500 });
-    for await (const keys of stream as AsyncIterable<string[]>) {
-      if (keys.length > 0) await redis.unlink(...keys);
-    }
-  } finally {
-    redis.quit();
-  }
 }
