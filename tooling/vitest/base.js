@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// Plain JavaScript: Vitest loads this through Node, which does not strip TypeScript on Node 20.
+// Plain JavaScript with a .d.ts beside it: any package (and any tool that reads its config)
+// imports it as it is, with no TypeScript step.
 /**
  * Shared by every package: tests next to the code, generous timeouts for the integration tests
  * that create and migrate a database of their own, and a JSON report that .ci/run adds up.

@@ -27,7 +27,9 @@ describe.each(BACKENDS)(
       const prefix = `consistency-${crypto.randomUUID().slice(0, 8)}`;
       const redis = parseRedisConfig(backend.url);
       // Two instances with their own connections, as two app servers would have.
-      const options = { redis, prefix, commandTimeoutMs: 2_000 };
+      // Generous timeouts: a loaded machine must not turn this into a test of the fallback or of
+      // a missed acknowledgement.
+      const options = { redis, prefix, commandTimeoutMs: 2_000, ackTimeoutMs: 30_000 };
       caches = [await RiskCache.create(options), await RiskCache.create(options)];
       const subject: CacheSubject = { tenantId: "firm", userId: "trader" };
 

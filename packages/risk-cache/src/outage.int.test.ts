@@ -141,9 +141,11 @@ describe("when Redis goes down", () => {
     const first = a.getOrCompute("metrics", subject(7), held.compute);
     await held.started;
     const second = b.getOrCompute("metrics", subject(7), compute);
-    await sleep(50); // b waits on a's lease
-    await admin.call("CLIENT", "PAUSE", "300");
-    await sleep(350);
+    await eventually(async () => (await b.snapshot()).leaseWaits === 1); // b waits on a's lease
+    // Long enough that b's polls meet it however slowly this process runs; too short to call
+    // Redis down (about ten 100 ms timeouts, under the threshold of 50).
+    await admin.call("CLIENT", "PAUSE", "1000");
+    await sleep(1_050);
     held.release();
     const [fromA, fromB] = await Promise.all([first, second]);
     expect((await b.snapshot()).fallbackReads).toBeGreaterThan(0); // the hiccup happened
@@ -162,8 +164,10 @@ describe("when Redis goes down", () => {
       leaseTtlMs: 3_000,
     });
     caches = [cache];
-    // Redis runs the read (and grants the lease) only after the cache has given up waiting.
-    await admin.call("CLIENT", "PAUSE", "300");
+    // Redis runs the read (and grants the lease) only after the cache has given up waiting. The
+    // pause outlasts any stall of this process before the read is sent, and ends within the
+    // lease's 3 s.
+    await admin.call("CLIENT", "PAUSE", "2000");
     const read = await cache.getOrCompute("metrics", subject(8), async () => ({ n: 1 }));
     expect(read.freshness.source).toBe("computed");
     const stats = await cache.snapshot();

@@ -1,5 +1,5 @@
 import { Cluster, Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseRedisConfig } from "./config.ts";
 import { CacheKeyError, entryKeys } from "./keys.ts";
 import type { RiskCacheOptions } from "./options.ts";
@@ -33,6 +33,8 @@ const alice = { tenantId: "t1", userId: "alice" };
 const bob = { tenantId: "t1", userId: "bob" };
 const carol = { tenantId: "t2", userId: "carol" };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Sleeps until the wall clock (Redis's too, on this machine) reads `ms`. */
+const sleepUntil = (ms: number) => sleep(Math.max(0, ms - Date.now()));
 
 /** A stand-in for the database: a version that writers bump, and a counted computation. */
 function source(initial = 1) {
@@ -71,12 +73,14 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
   });
 
   async function instance(options: RiskCacheOptions = {}) {
-    // A generous command timeout: these tests check leases and versions, and a loaded CI machine
-    // must not turn them into tests of the fallback (outage.int.test.ts covers that).
+    // Generous command and acknowledgement timeouts: these tests check leases and versions, and a
+    // loaded CI machine must not turn them into tests of the fallback (outage.int.test.ts covers
+    // that) or of a missed acknowledgement.
     const cache = await RiskCache.create({
       redis: parseRedisConfig(backend.url),
       prefix,
       commandTimeoutMs: 2_000,
+      ackTimeoutMs: 30_000,
       ...options,
     });
     caches.push(cache);
@@ -85,7 +89,9 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
 
   describe("the cache", () => {
     it("computes on a miss, then serves from process memory, and from Redis on another instance", async () => {
-      const [a, b] = [await instance(), await instance()];
+      // A minute in process memory: the second read is from memory whatever the machine's pace.
+      const inMemory = { memory: { ttlMs: 60_000 } };
+      const [a, b] = [await instance(inMemory), await instance(inMemory)];
       const db = source();
       const first = await a.getOrCompute("metrics", alice, db.compute);
       expect(first.freshness.source).toBe("computed");
@@ -100,7 +106,8 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
     });
 
     it("reaches the in-process copy of every instance when one invalidates", async () => {
-      const [a, b] = [await instance(), await instance()];
+      const inMemory = { memory: { ttlMs: 60_000 } };
+      const [a, b] = [await instance(inMemory), await instance(inMemory)];
       const db = source();
       await a.getOrCompute("metrics", alice, db.compute);
       await b.getOrCompute("metrics", alice, db.compute);
@@ -170,10 +177,19 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
     });
 
     it("takes over a lease whose holder died once the lease expires", async () => {
-      const a = await instance({ leaseTtlMs: 300 });
+      const a = await instance();
       const db = source();
-      await admin.set(entryKeys("metrics", alice, prefix).lease, "a-crashed-process", "PX", 300);
-      const read = await a.getOrCompute("metrics", alice, db.compute);
+      const lease = entryKeys("metrics", alice, prefix).lease;
+      // The dead holder's lease runs out only once the reader is waiting on it, so the reader
+      // meets it held however late it starts (and its own wait, 10 s, is far off).
+      await admin.set(lease, "a-crashed-process");
+      const reading = a.getOrCompute("metrics", alice, db.compute);
+      await vi.waitFor(async () => expect((await a.snapshot()).leaseWaits).toBe(1), {
+        timeout: 30_000,
+      });
+      expect(db.state.computations).toBe(0);
+      await admin.pexpire(lease, 100);
+      const read = await reading;
       expect(read.freshness.source).toBe("computed");
       expect(db.state.computations).toBe(1);
       expect((await a.snapshot()).leaseWaits).toBe(1);
@@ -256,16 +272,20 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
     });
 
     it("recomputes a value read near its expiry once across instances, while serving it", async () => {
+      // A 9 s value whose last 3 s are its refresh window. Each step below has about 3 s to
+      // spare on a loaded machine: the reads in the window (6–9 s), and the read past the first
+      // value's expiry before the refreshed value's own window opens (6 s after it is stored).
       const options = {
-        ttlSeconds: { metrics: 3 },
-        refreshAheadSeconds: { metrics: 1 },
+        ttlSeconds: { metrics: 9 },
+        refreshAheadSeconds: { metrics: 3 },
         memory: { ttlMs: 100 },
       };
       const [a, b] = [await instance(options), await instance(options)];
       const db = source();
       const first = await a.getOrCompute("metrics", alice, db.compute);
       expect(first.freshness.source).toBe("computed");
-      await sleep(2_200); // inside the last second of the value's three
+      const storedBy = first.freshness.asOf.getTime();
+      await sleepUntil(storedBy + 6_200); // inside the last 3 s of the value's nine
       db.state.version = 2;
       const held = heldComputation(() => db.compute());
       const reads = await Promise.all(
@@ -278,18 +298,18 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
       expect(reads.every((read) => read.freshness.source !== "computed")).toBe(true);
       await held.started;
       held.release();
-      // Long after the first value's expiry, reads are still hits, of the refreshed value.
-      let refreshed = await b.getOrCompute("metrics", alice, db.compute);
-      for (let i = 0; i < 40 && refreshed.value.version !== 2; i++) {
-        await sleep(50);
-        refreshed = await b.getOrCompute("metrics", alice, db.compute);
-      }
+      // The refreshed value lands (get neither computes nor takes the lease).
+      await vi.waitFor(
+        async () =>
+          expect((await b.get<{ version: number }>("metrics", alice))?.value.version).toBe(2),
+        { timeout: 30_000 },
+      );
       const [statsA, statsB] = [await a.snapshot(), await b.snapshot()];
       expect(statsA.kinds.metrics.refreshes + statsB.kinds.metrics.refreshes).toBe(1);
       expect(statsA.kinds.metrics.misses + statsB.kinds.metrics.misses).toBe(1);
       expect(db.state.computations).toBe(2);
       // Past the first value's expiry, a read is a hit of the refreshed value, not a miss.
-      await sleep(1_000);
+      await sleepUntil(storedBy + 9_100);
       const later = await a.getOrCompute("metrics", alice, db.compute);
       expect(later.value.version).toBe(2);
       expect(later.freshness.source).not.toBe("computed");
