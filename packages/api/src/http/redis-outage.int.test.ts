@@ -2,10 +2,9 @@ import { type RedisServer, startRedisServer } from "@repo/risk-cache/testing";
 import type { TRPCClient } from "@trpc/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { AppRouter } from "../root.ts";
-import { LiveSessions } from "../services/auth/live-sessions.ts";
 import { type ApiFixture, createApiFixture } from "../testing/api-fixture.ts";
 import { httpClient, signInOverHttp } from "../testing/http-client.ts";
-import { startTestHttpServer, type TestHttpServer } from "../testing/http-server.ts";
+import { startTwoInstances, type TestHttpServer } from "../testing/http-server.ts";
 
 /**
  * Two app instances on one PostgreSQL and a Redis of the test's own, which the tests stop or
@@ -30,13 +29,7 @@ beforeAll(async () => {
     memory: { ttlMs: 60_000 },
     timeouts: { commandTimeoutMs: 100 },
   });
-  const cacheB = await fixture.otherInstance();
-  serverA = await startTestHttpServer(fixture.deps);
-  serverB = await startTestHttpServer({
-    ...fixture.deps,
-    cache: cacheB,
-    sessions: { ...fixture.deps.sessions, live: new LiveSessions(cacheB) },
-  });
+  ({ serverA, serverB } = await startTwoInstances(fixture));
   adminOnA = httpClient(
     serverA.url,
     await signInOverHttp(serverA.url, "admin@northwind.example.com"),

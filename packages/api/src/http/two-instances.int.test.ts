@@ -1,10 +1,9 @@
 import type { TRPCClient } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppRouter } from "../root.ts";
-import { LiveSessions } from "../services/auth/live-sessions.ts";
 import { type ApiFixture, createApiFixture } from "../testing/api-fixture.ts";
 import { httpClient, signInOverHttp } from "../testing/http-client.ts";
-import { startTestHttpServer, type TestHttpServer } from "../testing/http-server.ts";
+import { startTwoInstances, type TestHttpServer } from "../testing/http-server.ts";
 
 /**
  * Two app processes behind a load balancer (DESIGN §4: "after a write call returns, no read on
@@ -24,13 +23,7 @@ beforeAll(async () => {
   // A minute in process memory: B's copy is certainly still there when A writes, so only the
   // cross-instance invalidation can make B's next read fresh.
   fixture = await createApiFixture({ memory: { ttlMs: 60_000 } });
-  const cacheB = await fixture.otherInstance();
-  serverA = await startTestHttpServer(fixture.deps);
-  serverB = await startTestHttpServer({
-    ...fixture.deps,
-    cache: cacheB,
-    sessions: { ...fixture.deps.sessions, live: new LiveSessions(cacheB) },
-  });
+  ({ serverA, serverB } = await startTwoInstances(fixture));
   adminOnA = httpClient(
     serverA.url,
     await signInOverHttp(serverA.url, "admin@northwind.example.com"),

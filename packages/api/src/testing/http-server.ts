@@ -5,6 +5,8 @@ import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
 import type { ApiDeps } from "../deps.ts";
 import { parseTrustedProxies, settleForwardedHeaders } from "../http/forwarded-headers.ts";
 import { handleTrpcRequest } from "../http/handle-trpc.ts";
+import { LiveSessions } from "../services/auth/live-sessions.ts";
+import type { ApiFixture } from "./api-fixture.ts";
 
 export interface TestHttpServer {
   url: string;
@@ -49,4 +51,21 @@ export async function startTestHttpServer(
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Two app instances behind a load balancer: A with the fixture's dependencies, B with a cache
+ * (own connections, own in-process tier) and live sessions of its own on the same Redis.
+ */
+export async function startTwoInstances(
+  fixture: ApiFixture,
+): Promise<{ serverA: TestHttpServer; serverB: TestHttpServer }> {
+  const cacheB = await fixture.otherInstance();
+  const serverA = await startTestHttpServer(fixture.deps);
+  const serverB = await startTestHttpServer({
+    ...fixture.deps,
+    cache: cacheB,
+    sessions: { ...fixture.deps.sessions, live: new LiveSessions(cacheB) },
+  });
+  return { serverA, serverB };
 }
