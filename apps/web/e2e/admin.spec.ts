@@ -47,9 +47,9 @@ test("a limit changed by an admin reaches the trader's open dashboard within one
   await row.getByRole("button", { name: "Save Concentration" }).click();
   await expect(limits.getByRole("row", { name: /^Concentration/ })).toContainText("90.0%");
 
-  // No reload on the trader's side: the next poll brings the new utilisation. It is the only
-  // poll let through, so the meter can have it from no other.
-  await polls.releaseNext();
+  // No reload on the trader's side: the next poll of the metrics brings the new utilisation.
+  // Polls are let through only from here, so the meter can have it from no other.
+  await polls.releaseNext("risk.metrics");
   await expect(meter).toHaveAttribute("aria-valuetext", /^(\d|[1-4]\d)% of limit, OK$/);
   await polls.stop();
 });
