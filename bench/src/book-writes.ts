@@ -55,7 +55,10 @@ const post = (url: string, path: string, cookie: string, input: unknown) =>
 
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
-/** Nudges a limit up or down 1% by turns, so fraction limits stay at most 1. */
+/**
+ * Nudges a limit up or down 1% by turns; down instead when up would lift a threshold of at most
+ * 1 past it, which the API refuses for limits measured as a fraction of the book.
+ */
 export async function editLimit(url: string, poller: Poller, targets: WriteTargets) {
   const cookie = targets.adminCookie(poller.tenantId);
   const { limits } = await callJson<{ limits: Limit[] }>(
@@ -64,7 +67,8 @@ export async function editLimit(url: string, poller: Poller, targets: WriteTarge
     cookie,
   );
   const limit = pick(limits.filter((candidate) => candidate.active));
-  const factor = limit.version % 2 === 0 ? 1 / 1.01 : 1.01;
+  const wouldPassOne = limit.threshold <= 1 && limit.threshold * 1.01 > 1;
+  const factor = limit.version % 2 === 0 || wouldPassOne ? 1 / 1.01 : 1.01;
   const threshold = Number(Math.min(limit.threshold * factor, 1e15).toFixed(6));
   const write = poller.expectations.begin((state) => state.thresholds.set(limit.id, threshold));
   try {
