@@ -5,6 +5,7 @@ import type { AppRouter } from "../root.ts";
 import { type ApiFixture, createApiFixture } from "../testing/api-fixture.ts";
 import { httpClient, signInOverHttp } from "../testing/http-client.ts";
 import { startTwoInstances, type TestHttpServer } from "../testing/http-server.ts";
+import { REDIS_DEADLINE_MS } from "./request-limiter.ts";
 
 /**
  * Two app instances on one PostgreSQL and a Redis of the test's own, which the tests stop or
@@ -28,6 +29,8 @@ beforeAll(async () => {
     // A minute in process memory: B's copies certainly outlive the outage unless dropped.
     memory: { ttlMs: 60_000 },
     timeouts: { commandTimeoutMs: 100 },
+    // Requests go on while Redis hangs: the limiters give up on it as fast as a server's do.
+    limiterDeadlineMs: REDIS_DEADLINE_MS,
   });
   ({ serverA, serverB } = await startTwoInstances(fixture));
   adminOnA = httpClient(

@@ -31,6 +31,7 @@ export function createRequestLimiter(
   redis: RedisClient | null,
   limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
   keyPrefix = "rd:requests",
+  redisDeadlineMs = REDIS_DEADLINE_MS,
 ): RequestLimiter {
   const limiter = (name: string, points: number) => {
     if (points === 0) return null;
@@ -48,7 +49,7 @@ export function createRequestLimiter(
         storeClient: redis,
         rejectIfRedisNotReady: true,
       }),
-      timeoutMs: REDIS_DEADLINE_MS,
+      timeoutMs: redisDeadlineMs,
       insuranceLimiter: memory,
     });
   };

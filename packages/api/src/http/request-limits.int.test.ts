@@ -8,12 +8,13 @@ import {
   type ApiFixture,
   connectWhenReady,
   createApiFixture,
+  TEST_REDIS_DEADLINE_MS,
   TEST_REDIS_URL,
 } from "../testing/api-fixture.ts";
 import { errorMessagesOf, signInOverHttp } from "../testing/http-client.ts";
 import { startTestHttpServer, type TestHttpServer } from "../testing/http-server.ts";
 import type { RequestLimits } from "./limits.ts";
-import { createRequestLimiter } from "./request-limiter.ts";
+import { createRequestLimiter, REDIS_DEADLINE_MS } from "./request-limiter.ts";
 
 /**
  * Issues 2 and 3: requests are limited per client — per signed-in user, per address when
@@ -44,7 +45,13 @@ afterAll(async () => {
 async function instances(
   count: number,
   limits: Partial<RequestLimits>,
-  options: { trustedProxies?: string; redis?: RedisClient; deps?: Partial<ApiDeps> } = {},
+  options: {
+    trustedProxies?: string;
+    redis?: RedisClient;
+    /** The server's own deadline for a test of the fallback; the tests' patient one otherwise. */
+    redisDeadlineMs?: number;
+    deps?: Partial<ApiDeps>;
+  } = {},
 ): Promise<TestHttpServer[]> {
   const prefix = `test-requests-${randomUUID().slice(0, 8)}`;
   const full = { signedInPerMinute: 1_000, anonymousPerMinute: 1_000, ...limits };
@@ -54,7 +61,12 @@ async function instances(
         {
           ...fixture.deps,
           ...options.deps,
-          requestLimiter: createRequestLimiter(options.redis ?? redis, full, prefix),
+          requestLimiter: createRequestLimiter(
+            options.redis ?? redis,
+            full,
+            prefix,
+            options.redisDeadlineMs ?? TEST_REDIS_DEADLINE_MS,
+          ),
         },
         { trustedProxies: options.trustedProxies },
       ),
@@ -127,7 +139,11 @@ describe("the per-client request limit", () => {
     });
     await new Promise((ready) => client.once("ready", ready));
     try {
-      const [server] = await instances(1, { anonymousPerMinute: 4 }, { redis: client });
+      const [server] = await instances(
+        1,
+        { anonymousPerMinute: 4 },
+        { redis: client, redisDeadlineMs: REDIS_DEADLINE_MS },
+      );
       if (!server) throw new Error("no server");
       expect((await poll(server)).status).toBe(200);
       hung.stall();
