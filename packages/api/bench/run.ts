@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, seedDemoData } from "@repo/db/demo";
 import { createTestDatabase } from "@repo/db/testing";
 import { parseRedisConfig, RiskCache } from "@repo/risk-cache";
 import { Bench } from "tinybench";
-import { API_CACHE_POLICY } from "../src/cache-policy.ts";
+import { API_CACHE_POLICY, type ApiCache } from "../src/cache-policy.ts";
 import { systemClock } from "../src/clock.ts";
 import { createInnerContext } from "../src/context.ts";
 import type { ApiDeps } from "../src/deps.ts";
@@ -34,10 +34,10 @@ const caches = {
     prefix,
     memory: { ttlMs: 0 },
   }),
-  "uncached (cache disabled)": await RiskCache.create({ disabled: true }),
+  "uncached (cache disabled)": await RiskCache.create({ ...API_CACHE_POLICY, disabled: true }),
 };
 
-function depsWith(cache: RiskCache): ApiDeps {
+function depsWith(cache: ApiCache): ApiDeps {
   return {
     db: database.db,
     cache,

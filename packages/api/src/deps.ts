@@ -1,5 +1,5 @@
 import type { Db } from "@repo/db";
-import type { RiskCache } from "@repo/risk-cache";
+import type { ApiCache } from "./cache-policy.ts";
 import type { Clock } from "./clock.ts";
 import type { RequestLimiter } from "./http/request-limiter.ts";
 import type { ApiMetrics } from "./observability/api-metrics.ts";
@@ -9,7 +9,7 @@ import type { LoginLimiter } from "./services/auth/login-limiter.ts";
 /** What the API needs from the process it runs in, built once per server (or per test). */
 export interface ApiDeps {
   db: Db;
-  cache: RiskCache;
+  cache: ApiCache;
   clock: Clock;
   loginLimiter: LoginLimiter;
   /**

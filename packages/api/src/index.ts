@@ -1,4 +1,4 @@
-export { API_CACHE_POLICY } from "./cache-policy.ts";
+export { API_CACHE_POLICY, type ApiCache, type ApiCacheKind } from "./cache-policy.ts";
 export { type Clock, systemClock } from "./clock.ts";
 export { type Context, createHttpContext, createInnerContext } from "./context.ts";
 export { type ApiDeps, DEFAULT_SESSION_TTL_MS } from "./deps.ts";

@@ -9,6 +9,7 @@ import { redisBusDriver, redisDriver } from "bentocache/drivers/redis";
 import { Redis } from "ioredis";
 import { Bench } from "tinybench";
 import { parseRedisConfig, RiskCache } from "../src/index.ts";
+import { TEST_KINDS } from "../src/testing/kinds.ts";
 import { metricsValue } from "./metrics-value.ts";
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -29,8 +30,13 @@ function bento(layers: "memory+redis" | "redis") {
 }
 
 const redis = parseRedisConfig(REDIS_URL);
-const twoTier = await RiskCache.create({ redis, prefix });
-const redisOnly = await RiskCache.create({ redis, prefix, memory: { ttlMs: 0 } });
+const twoTier = await RiskCache.create({ kinds: TEST_KINDS, redis, prefix });
+const redisOnly = await RiskCache.create({
+  kinds: TEST_KINDS,
+  redis,
+  prefix,
+  memory: { ttlMs: 0 },
+});
 const bentoTwoTier = bento("memory+redis");
 const bentoRedisOnly = bento("redis");
 const bare = new Redis(REDIS_URL);
@@ -138,8 +144,8 @@ async function stampede(
   return computations;
 }
 const ours = [
-  await RiskCache.create({ redis, prefix: `${prefix}-s` }),
-  await RiskCache.create({ redis, prefix: `${prefix}-s` }),
+  await RiskCache.create({ kinds: TEST_KINDS, redis, prefix: `${prefix}-s` }),
+  await RiskCache.create({ kinds: TEST_KINDS, redis, prefix: `${prefix}-s` }),
 ];
 const theirs = [bento("memory+redis"), bento("memory+redis")];
 const stampedeRows = [

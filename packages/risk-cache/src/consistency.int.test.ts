@@ -4,6 +4,7 @@ import type { CacheSubject } from "./keys.ts";
 import { RiskCache } from "./risk-cache.ts";
 import { BACKENDS } from "./testing/backends.ts";
 import { closeCaches } from "./testing/close-caches.ts";
+import { TEST_KINDS } from "./testing/kinds.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
@@ -29,7 +30,13 @@ describe.each(BACKENDS)(
       // Two instances with their own connections, as two app servers would have.
       // Generous timeouts: a loaded machine must not turn this into a test of the fallback or of
       // a missed acknowledgement.
-      const options = { redis, prefix, commandTimeoutMs: 2_000, ackTimeoutMs: 30_000 };
+      const options = {
+        kinds: TEST_KINDS,
+        redis,
+        prefix,
+        commandTimeoutMs: 2_000,
+        ackTimeoutMs: 30_000,
+      };
       caches = [await RiskCache.create(options), await RiskCache.create(options)];
       const subject: CacheSubject = { tenantId: "firm", userId: "trader" };
 

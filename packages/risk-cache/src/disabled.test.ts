@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { RiskCache } from "./risk-cache.ts";
+import { TEST_KINDS } from "./testing/kinds.ts";
 
 describe("a disabled cache", () => {
   it("computes every read, stores nothing and still counts what it did", async () => {
-    const cache = await RiskCache.create({ disabled: true });
+    const cache = await RiskCache.create({ kinds: TEST_KINDS, disabled: true });
     const subject = { tenantId: "t1", userId: "u1" };
     let computations = 0;
     const compute = async () => ({ run: ++computations });

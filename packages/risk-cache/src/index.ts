@@ -6,15 +6,8 @@ export {
 } from "./config.ts";
 export { connect as connectRedis, type RedisClient } from "./connection.ts";
 export type { Invalidation } from "./invalidation-bus.ts";
-export {
-  CACHE_KINDS,
-  CACHE_SCHEMA_VERSION,
-  CacheKeyError,
-  type CacheKind,
-  type CacheSubject,
-  cacheKey,
-} from "./keys.ts";
-export { DEFAULT_TTL_SECONDS, type RiskCacheOptions } from "./options.ts";
+export { CACHE_SCHEMA_VERSION, CacheKeyError, type CacheSubject, cacheKey } from "./keys.ts";
+export type { KindPolicy, RiskCacheOptions } from "./options.ts";
 export type { RedisHealth } from "./redis-admin.ts";
 export {
   type CacheRead,

@@ -1,9 +1,8 @@
 import type { RedisClient } from "./connection.ts";
-import type { CacheKind } from "./keys.ts";
 import { newToken } from "./tier.ts";
 
 export type Invalidation =
-  | { scope: "entry"; tenantId: string; userId: string; kinds: CacheKind[] }
+  | { scope: "entry"; tenantId: string; userId: string; kinds: string[] }
   | { scope: "user"; tenantId: string; userId: string }
   | { scope: "tenant"; tenantId: string }
   | { scope: "all" };

@@ -19,7 +19,7 @@ describe("cache keys", () => {
 
   it("map every key of every user of a tenant to one Redis Cluster slot", () => {
     const slots = new Set<number>();
-    for (const kind of ["metrics", "profile", "limits", "var", "alerts"] as const) {
+    for (const kind of ["metrics", "profile", "limits", "report", "alerts"] as const) {
       for (const userId of ["u1", "u2", "u3"]) {
         for (const key of Object.values(entryKeys(kind, { tenantId: "t1", userId })))
           slots.add(calculateSlot(key));

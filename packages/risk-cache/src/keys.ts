@@ -1,19 +1,4 @@
 /**
- * What the cache holds, one kind per product read path. `traders` is a tenant's summary for its
- * admins, cached under a user id that stands for the whole tenant.
- */
-export type CacheKind = "metrics" | "profile" | "limits" | "var" | "alerts" | "traders";
-
-export const CACHE_KINDS: readonly CacheKind[] = [
-  "metrics",
-  "profile",
-  "limits",
-  "var",
-  "alerts",
-  "traders",
-];
-
-/**
  * Bumped whenever the shape of a cached value changes: a deploy then reads and writes a new
  * namespace and never parses a value written in the old shape.
  */
@@ -35,6 +20,11 @@ function checkId(name: string, value: string) {
   if (typeof value !== "string" || !ID.test(value)) {
     throw new CacheKeyError(`cache key: invalid ${name} ${JSON.stringify(value)}`);
   }
+}
+
+/** A kind's name is part of every key of its values: the same characters as an id. */
+export function checkKindName(kind: string) {
+  checkId("kind", kind);
 }
 
 /**
@@ -72,7 +62,7 @@ export function namespaceOf(prefix: string): string {
  * needs, so the read path builds the other keys only when it goes to Redis.
  */
 export function cacheKey(
-  kind: CacheKind,
+  kind: string,
   { tenantId, userId }: CacheSubject,
   prefix = "risk",
 ): string {
@@ -86,7 +76,7 @@ export function tenantGenerationKey(tenantId: string, prefix = "risk"): string {
   return `${namespaceOf(prefix)}:gen:{${tenantId}}`;
 }
 
-export function entryKeys(kind: CacheKind, subject: CacheSubject, prefix = "risk"): EntryKeys {
+export function entryKeys(kind: string, subject: CacheSubject, prefix = "risk"): EntryKeys {
   const entry = cacheKey(kind, subject, prefix);
   const ns = namespaceOf(prefix);
   const tag = `{${subject.tenantId}}`;

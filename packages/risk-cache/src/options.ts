@@ -1,26 +1,35 @@
-import type { RedisConfig } from "./config.ts";
-import type { CacheKind } from "./keys.ts";
+import { CacheConfigError, type RedisConfig } from "./config.ts";
+import { checkKindName } from "./keys.ts";
 import type { CustomType } from "./serializer.ts";
 
-export interface RiskCacheOptions {
+/** How long values of one kind live; the cache's user decides it per kind. */
+export interface KindPolicy {
+  /** Seconds a value stays fresh. */
+  ttlSeconds: number;
+  /**
+   * A read within this many seconds of a value's expiry serves it and has one caller, across
+   * processes, recompute it in the background, so a value read steadily never expires and
+   * readers never wait for it. 0 or absent: values are recomputed only when read after they
+   * expire.
+   */
+  refreshAheadSeconds?: number;
+}
+
+export interface RiskCacheOptions<K extends string = string> {
+  /**
+   * What the cache holds: every kind of value it may be asked for, with its policy. A read or
+   * invalidation of a kind not listed here is refused; a user's invalidation covers them all.
+   */
+  kinds: Readonly<Record<K, KindPolicy>>;
   /** From `parseRedisConfig(REDIS_URL)`; memory when omitted. */
   redis?: RedisConfig;
   /** First part of every key; the schema version follows it. */
   prefix?: string;
-  /** Seconds a value stays fresh, per kind. */
-  ttlSeconds?: Partial<Record<CacheKind, number>>;
   /**
    * After its TTL, a value may still be served (marked stale) this long: to other callers while
    * one recomputes it, and to every caller while the computation fails (the database is away).
    */
   graceSeconds?: number;
-  /**
-   * Per kind: a read within this many seconds of a value's expiry serves it and has one caller,
-   * across processes, recompute it in the background, so a value read steadily never expires
-   * and readers never wait for it. 0 (the default): values are recomputed only when read after
-   * they expire.
-   */
-  refreshAheadSeconds?: Partial<Record<CacheKind, number>>;
   /** The in-process tier over Redis; `ttlMs: 0` turns it off. */
   memory?: { maxEntries?: number; ttlMs?: number };
   /** How long the lease of a computation lasts, and so the longest a waiter waits for it. */
@@ -44,31 +53,20 @@ export interface RiskCacheOptions {
   disabled?: boolean;
 }
 
-export const DEFAULT_TTL_SECONDS: Record<CacheKind, number> = {
-  metrics: 30,
-  profile: 3_600,
-  limits: 1_800,
-  var: 60,
-  alerts: 30,
-  traders: 30,
-};
-
-export type ResolvedOptions = Required<
-  Omit<RiskCacheOptions, "ttlSeconds" | "refreshAheadSeconds" | "memory" | "redis">
+export type ResolvedOptions<K extends string = string> = Required<
+  Omit<RiskCacheOptions<K>, "memory" | "redis">
 > & {
   redis: RedisConfig;
-  ttlSeconds: Record<CacheKind, number>;
-  refreshAheadSeconds: Partial<Record<CacheKind, number>>;
   memory: { maxEntries: number; ttlMs: number };
 };
 
-export function resolveOptions(options: RiskCacheOptions): ResolvedOptions {
+export function resolveOptions<K extends string>(options: RiskCacheOptions<K>): ResolvedOptions<K> {
+  checkKinds(options.kinds);
   return {
+    kinds: options.kinds,
     redis: options.redis ?? { mode: "memory" },
     prefix: options.prefix ?? "risk",
-    ttlSeconds: { ...DEFAULT_TTL_SECONDS, ...options.ttlSeconds },
     graceSeconds: options.graceSeconds ?? 5,
-    refreshAheadSeconds: options.refreshAheadSeconds ?? {},
     memory: {
       maxEntries: options.memory?.maxEntries ?? 5_000,
       ttlMs: options.memory?.ttlMs ?? 2_000,
@@ -82,4 +80,22 @@ export function resolveOptions(options: RiskCacheOptions): ResolvedOptions {
     customTypes: options.customTypes ?? [],
     disabled: options.disabled ?? false,
   };
+}
+
+/** A policy that could never serve, or a kind name that could forge a key, fails at start. */
+function checkKinds(kinds: Readonly<Record<string, KindPolicy>>) {
+  const names = Object.keys(kinds);
+  if (names.length === 0) throw new CacheConfigError("cache kinds: at least one kind is needed");
+  for (const name of names) {
+    checkKindName(name);
+    const { ttlSeconds, refreshAheadSeconds = 0 } = kinds[name] as KindPolicy;
+    if (!(ttlSeconds > 0)) {
+      throw new CacheConfigError(`cache kind ${name}: ttlSeconds must be above 0`);
+    }
+    if (!(refreshAheadSeconds >= 0 && refreshAheadSeconds < ttlSeconds)) {
+      throw new CacheConfigError(
+        `cache kind ${name}: refreshAheadSeconds must be at least 0 and below ttlSeconds`,
+      );
+    }
+  }
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseRedisConfig } from "./config.ts";
 import { RiskCache } from "./risk-cache.ts";
 import { heldComputation } from "./testing/held-computation.ts";
+import { TEST_KINDS } from "./testing/kinds.ts";
 import { type RedisServer, startRedisServer } from "./testing/redis-processes.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,8 +32,13 @@ describe("when Redis goes down", () => {
     server = await startRedisServer();
     const redis = parseRedisConfig(server.url);
     caches = [
-      await RiskCache.create({ redis, commandTimeoutMs: 100, memory: { ttlMs: 60_000 } }),
-      await RiskCache.create({ redis, commandTimeoutMs: 100 }),
+      await RiskCache.create({
+        kinds: TEST_KINDS,
+        redis,
+        commandTimeoutMs: 100,
+        memory: { ttlMs: 60_000 },
+      }),
+      await RiskCache.create({ kinds: TEST_KINDS, redis, commandTimeoutMs: 100 }),
     ];
     const [a, b] = caches as [RiskCache, RiskCache];
     let computations = 0;
@@ -45,7 +51,7 @@ describe("when Redis goes down", () => {
       for (let i = from; i < from + 300; i++) {
         // Many users, so reads keep reaching past the in-process tier to Redis.
         await cache
-          .getOrCompute("var", { tenantId: "firm", userId: `trader-${i % 200}` }, compute)
+          .getOrCompute("report", { tenantId: "firm", userId: `trader-${i % 200}` }, compute)
           .then(
             () => reads++,
             () => failures++,
@@ -80,7 +86,14 @@ describe("when Redis goes down", () => {
     server = await startRedisServer();
     const redis = parseRedisConfig(server.url);
     const admin = new Redis(server.url);
-    caches = [await RiskCache.create({ redis, commandTimeoutMs: 100, failureThreshold: 1 })];
+    caches = [
+      await RiskCache.create({
+        kinds: TEST_KINDS,
+        redis,
+        commandTimeoutMs: 100,
+        failureThreshold: 1,
+      }),
+    ];
     const [a] = caches as [RiskCache];
     let version = 1;
     const compute = async () => ({ version });
@@ -97,7 +110,7 @@ describe("when Redis goes down", () => {
 
     await eventually(async () => !(await a.snapshot()).fallback);
     // A fresh instance has nothing in memory: what it reads comes from Redis.
-    const fresh = await RiskCache.create({ redis });
+    const fresh = await RiskCache.create({ kinds: TEST_KINDS, redis });
     caches.push(fresh);
     expect((await fresh.getOrCompute("profile", subject(1), compute)).value.version).toBe(2);
     await admin.quit();
@@ -107,6 +120,7 @@ describe("when Redis goes down", () => {
     server = await startRedisServer();
     await server.stop();
     const cache = await RiskCache.create({
+      kinds: TEST_KINDS,
       redis: parseRedisConfig(server.url),
       commandTimeoutMs: 100,
     });
@@ -129,6 +143,7 @@ describe("when Redis goes down", () => {
     const admin = new Redis(server.url);
     // Slow answers fail after 100 ms, but not enough of them to call Redis down.
     const options = {
+      kinds: TEST_KINDS,
       redis: parseRedisConfig(server.url),
       commandTimeoutMs: 100,
       failureThreshold: 50,
@@ -158,6 +173,7 @@ describe("when Redis goes down", () => {
     server = await startRedisServer();
     const admin = new Redis(server.url);
     const cache = await RiskCache.create({
+      kinds: TEST_KINDS,
       redis: parseRedisConfig(server.url),
       commandTimeoutMs: 100,
       failureThreshold: 50,
@@ -179,6 +195,7 @@ describe("when Redis goes down", () => {
   it("stops vouching for its memory before a write made while Redis hangs returns, and drops what it kept once it hears again", async () => {
     server = await startRedisServer();
     const options = {
+      kinds: TEST_KINDS,
       redis: parseRedisConfig(server.url),
       commandTimeoutMs: 100,
       ackTimeoutMs: 500,
@@ -211,6 +228,7 @@ describe("when Redis goes down", () => {
     server = await startRedisServer();
     const admin = new Redis(server.url);
     const cache = await RiskCache.create({
+      kinds: TEST_KINDS,
       redis: parseRedisConfig(server.url),
       memory: { ttlMs: 60_000 },
     });

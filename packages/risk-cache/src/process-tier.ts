@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { Invalidation } from "./invalidation-bus.ts";
-import type { CacheKind, CacheSubject } from "./keys.ts";
+import type { CacheSubject } from "./keys.ts";
 
 /** Times are on the monotonic clock (`performance.now()`), which a hit reads once. */
 interface ProcessEntry {
@@ -26,7 +26,7 @@ export class ProcessTier {
   constructor(
     maxEntries: number,
     private readonly ttlMs: number,
-    private readonly entryKey: (kind: CacheKind, subject: CacheSubject) => string,
+    private readonly entryKey: (kind: string, subject: CacheSubject) => string,
   ) {
     // Expiry is checked here against the caller's clock reading rather than by lru-cache's TTL
     // machinery: a hit reads the clock once (on this machine a clock read costs as much as the

@@ -8,6 +8,7 @@ import { CacheSerializationError } from "./serializer.ts";
 import { BACKENDS } from "./testing/backends.ts";
 import { closeCaches } from "./testing/close-caches.ts";
 import { heldComputation } from "./testing/held-computation.ts";
+import { TEST_KINDS, type TestKind } from "./testing/kinds.ts";
 
 function adminClient(url: string): Redis | Cluster {
   const config = parseRedisConfig(url);
@@ -72,11 +73,12 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
     caches = [];
   });
 
-  async function instance(options: RiskCacheOptions = {}) {
+  async function instance(options: Partial<RiskCacheOptions<TestKind>> = {}) {
     // Generous command and acknowledgement timeouts: these tests check leases and versions, and a
     // loaded CI machine must not turn them into tests of the fallback (outage.int.test.ts covers
     // that) or of a missed acknowledgement.
     const cache = await RiskCache.create({
+      kinds: TEST_KINDS,
       redis: parseRedisConfig(backend.url),
       prefix,
       commandTimeoutMs: 2_000,
@@ -233,7 +235,11 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
 
     it("serves the previous value as stale within the grace period while one caller recomputes", async () => {
       const [a, b] = [
-        await instance({ ttlSeconds: { metrics: 1 }, graceSeconds: 30, memory: { ttlMs: 50 } }),
+        await instance({
+          kinds: { ...TEST_KINDS, metrics: { ttlSeconds: 1 } },
+          graceSeconds: 30,
+          memory: { ttlMs: 50 },
+        }),
         await instance(),
       ];
       const db = source();
@@ -252,7 +258,10 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
     });
 
     it("serves the last value as stale, not an error, while its recomputation fails", async () => {
-      const a = await instance({ ttlSeconds: { metrics: 1 }, graceSeconds: 30 });
+      const a = await instance({
+        kinds: { ...TEST_KINDS, metrics: { ttlSeconds: 1 } },
+        graceSeconds: 30,
+      });
       const db = source();
       await a.getOrCompute("metrics", alice, db.compute);
       await sleep(1_100);
@@ -276,8 +285,7 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
       // spare on a loaded machine: the reads in the window (6–9 s), and the read past the first
       // value's expiry before the refreshed value's own window opens (6 s after it is stored).
       const options = {
-        ttlSeconds: { metrics: 9 },
-        refreshAheadSeconds: { metrics: 3 },
+        kinds: { ...TEST_KINDS, metrics: { ttlSeconds: 9, refreshAheadSeconds: 3 } },
         memory: { ttlMs: 100 },
       };
       const [a, b] = [await instance(options), await instance(options)];
@@ -354,7 +362,7 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
 
 describe("RiskCache in memory", () => {
   it("keeps the same rules without Redis", async () => {
-    const cache = await RiskCache.create({ prefix: "memory" });
+    const cache = await RiskCache.create({ kinds: TEST_KINDS, prefix: "memory" });
     const db = source();
     expect((await cache.getOrCompute("metrics", alice, db.compute)).freshness.source).toBe(
       "computed",
@@ -366,7 +374,7 @@ describe("RiskCache in memory", () => {
     await cache.invalidateTenant("t1");
     expect((await cache.getOrCompute("metrics", alice, db.compute)).value.version).toBe(2);
     const reads = await Promise.all(
-      Array.from({ length: 50 }, () => cache.getOrCompute("var", bob, db.compute)),
+      Array.from({ length: 50 }, () => cache.getOrCompute("report", bob, db.compute)),
     );
     expect(reads.every((r) => r.value.version === 2)).toBe(true);
     expect(db.state.computations).toBe(3);

@@ -1,8 +1,7 @@
 import { once } from "node:events";
 import type { Invalidation } from "./invalidation-bus.ts";
 import {
-  CACHE_KINDS,
-  type CacheKind,
+  CacheKeyError,
   type CacheSubject,
   cacheKey,
   type EntryKeys,
@@ -11,7 +10,12 @@ import {
   tenantGenerationKey,
 } from "./keys.ts";
 import { MemoryTier } from "./memory-tier.ts";
-import { type ResolvedOptions, type RiskCacheOptions, resolveOptions } from "./options.ts";
+import {
+  type KindPolicy,
+  type ResolvedOptions,
+  type RiskCacheOptions,
+  resolveOptions,
+} from "./options.ts";
 import { ProcessTier } from "./process-tier.ts";
 import { clearNamespace, type RedisHealth, redisHealth } from "./redis-admin.ts";
 import { createRedisBackend, type RedisBackend } from "./redis-backend.ts";
@@ -34,7 +38,7 @@ export interface CacheRead<T> {
   freshness: Freshness;
 }
 
-export type CacheSnapshot = CacheStatsSnapshot & {
+export type CacheSnapshot<K extends string = string> = CacheStatsSnapshot<K> & {
   mode: "redis" | "cluster" | "memory";
   /** Configured off: every read computed, nothing stored. */
   disabled: boolean;
@@ -56,7 +60,7 @@ interface Computed<T> {
  * epoch. Computing, storing and refreshing all act on it.
  */
 interface Attempt {
-  kind: CacheKind;
+  kind: string;
   keys: EntryKeys;
   read: TierRead;
   tier: SharedTier;
@@ -79,13 +83,14 @@ function memoryFreshness(entry: { asOf: Date; asOfMs: number }, nowMs: number): 
 
 /**
  * The product's cache: an in-process LRU (L1) over Redis (L2), or over process memory when no
- * Redis is configured. See the package README for the guarantees and how they are kept.
+ * Redis is configured. See the package README for the guarantees and how they are kept. `K`
+ * names the kinds of value it holds, each with the policy given at creation.
  */
-export class RiskCache {
+export class RiskCache<K extends string = string> {
   readonly mode: "redis" | "cluster" | "memory";
-  private readonly options: ResolvedOptions;
+  private readonly options: ResolvedOptions<K>;
   private readonly serializer: Serializer;
-  private readonly stats = new CacheStats();
+  private readonly stats: CacheStats<K>;
   private readonly l1: ProcessTier;
   /** Shared tier in memory mode; the fallback while Redis is unavailable in Redis mode. */
   private readonly memoryTier: MemoryTier;
@@ -95,9 +100,10 @@ export class RiskCache {
   /** Entries this process is recomputing ahead of their expiry. */
   private readonly refreshing = new Set<string>();
 
-  private constructor(options: ResolvedOptions) {
+  private constructor(options: ResolvedOptions<K>) {
     this.options = options;
     this.mode = options.redis.mode;
+    this.stats = new CacheStats(Object.keys(options.kinds) as K[]);
     this.serializer = createSerializer(options.customTypes);
     this.l1 = new ProcessTier(options.memory.maxEntries, options.memory.ttlMs, (kind, subject) =>
       cacheKey(kind, subject, options.prefix),
@@ -120,7 +126,7 @@ export class RiskCache {
   }
 
   /** A started cache: in Redis mode, subscribed to invalidations (Redis may still be down). */
-  static async create(options: RiskCacheOptions = {}): Promise<RiskCache> {
+  static async create<K extends string>(options: RiskCacheOptions<K>): Promise<RiskCache<K>> {
     const cache = new RiskCache(resolveOptions(options));
     if (cache.redis) {
       // Waits, briefly, for the connection and the subscription; with Redis down the cache
@@ -133,15 +139,25 @@ export class RiskCache {
     return cache;
   }
 
-  private timing(kind: CacheKind): EntryTiming {
+  private timing(kind: string): EntryTiming {
+    const { ttlSeconds, refreshAheadSeconds = 0 } = this.policy(kind);
     return {
-      freshMs: this.options.ttlSeconds[kind] * 1_000,
+      freshMs: ttlSeconds * 1_000,
       graceMs: this.options.graceSeconds * 1_000,
-      refreshAheadMs: (this.options.refreshAheadSeconds[kind] ?? 0) * 1_000,
+      refreshAheadMs: refreshAheadSeconds * 1_000,
     };
   }
 
-  private keys(kind: CacheKind, subject: CacheSubject): EntryKeys {
+  /** The policy of a kind given at creation; any other kind is a caller's mistake. */
+  private policy(kind: string): KindPolicy {
+    const policy = Object.hasOwn(this.options.kinds, kind)
+      ? this.options.kinds[kind as K]
+      : undefined;
+    if (!policy) throw new CacheKeyError(`cache: unknown kind ${JSON.stringify(kind)}`);
+    return policy;
+  }
+
+  private keys(kind: string, subject: CacheSubject): EntryKeys {
     return entryKeys(kind, subject, this.options.prefix);
   }
 
@@ -162,11 +178,12 @@ export class RiskCache {
    * misses run `compute` once per process and, through a lease in Redis, once across processes.
    */
   async getOrCompute<T>(
-    kind: CacheKind,
+    kind: K,
     subject: CacheSubject,
     compute: () => Promise<T>,
   ): Promise<CacheRead<T>> {
     const started = performance.now();
+    this.policy(kind);
     const key = cacheKey(kind, subject, this.options.prefix);
     if (this.options.disabled) return this.computeUncached(kind, compute, started);
     const cached = this.l1.get(key, started);
@@ -183,7 +200,7 @@ export class RiskCache {
   }
 
   private async computeUncached<T>(
-    kind: CacheKind,
+    kind: string,
     compute: () => Promise<T>,
     started: number,
   ): Promise<CacheRead<T>> {
@@ -196,7 +213,7 @@ export class RiskCache {
   }
 
   private async load<T>(
-    kind: CacheKind,
+    kind: string,
     keys: EntryKeys,
     compute: () => Promise<T>,
   ): Promise<CacheRead<T>> {
@@ -240,7 +257,7 @@ export class RiskCache {
   }
 
   private served<T>(
-    kind: CacheKind,
+    kind: string,
     keys: EntryKeys,
     read: Extract<TierRead, { payload: string }>,
     tier: SharedTier,
@@ -253,7 +270,7 @@ export class RiskCache {
     return { value, freshness: freshness(source, read.storedAt) };
   }
 
-  private servedStale<T>(kind: CacheKind, read: Extract<TierRead, { payload: string }>) {
+  private servedStale<T>(kind: string, read: Extract<TierRead, { payload: string }>) {
     this.stats.count(kind, "staleServes");
     return {
       value: this.serializer.deserialize<T>(read.payload),
@@ -336,7 +353,7 @@ export class RiskCache {
 
   /** Keeps a value read or stored at `storedAt` in L1, within `keepInProcessUntil`. */
   private rememberHere(
-    kind: CacheKind,
+    kind: string,
     keys: EntryKeys,
     value: unknown,
     storedAt: number,
@@ -350,7 +367,7 @@ export class RiskCache {
    * the start of its refresh-ahead window, so that a read in the window reaches the shared tier
    * and starts the refresh (or finds it started).
    */
-  private keepInProcessUntil(kind: CacheKind, storedAt: number): number {
+  private keepInProcessUntil(kind: string, storedAt: number): number {
     const { freshMs, refreshAheadMs } = this.timing(kind);
     const freshUntil = storedAt + freshMs;
     const refreshFrom = freshUntil - refreshAheadMs;
@@ -358,7 +375,8 @@ export class RiskCache {
   }
 
   /** The cached value without computing one; null on a miss. */
-  async get<T>(kind: CacheKind, subject: CacheSubject): Promise<CacheRead<T> | null> {
+  async get<T>(kind: K, subject: CacheSubject): Promise<CacheRead<T> | null> {
+    this.policy(kind);
     if (this.options.disabled) return null;
     const now = performance.now();
     const cached = this.l1.get(cacheKey(kind, subject, this.options.prefix), now);
@@ -381,7 +399,8 @@ export class RiskCache {
    * instance) and `value` becomes the cached one. The value is serialised first, so a value that
    * cannot be cached fails here and changes nothing.
    */
-  async set<T>(kind: CacheKind, subject: CacheSubject, value: T): Promise<void> {
+  async set<T>(kind: K, subject: CacheSubject, value: T): Promise<void> {
+    this.policy(kind);
     const keys = this.keys(kind, subject);
     const payload = this.serializer.serialize(value);
     await this.broadcast(
@@ -396,8 +415,9 @@ export class RiskCache {
   }
 
   /** Drops the cached values of `kinds` for one user, everywhere. */
-  async invalidate(kinds: CacheKind | readonly CacheKind[], subject: CacheSubject): Promise<void> {
-    const list = typeof kinds === "string" ? [kinds] : [...kinds];
+  async invalidate(kinds: K | readonly K[], subject: CacheSubject): Promise<void> {
+    const list: string[] = typeof kinds === "string" ? [kinds] : [...kinds];
+    for (const kind of list) this.policy(kind);
     await this.broadcast(
       { scope: "entry", tenantId: subject.tenantId, userId: subject.userId, kinds: list },
       async () => {
@@ -411,7 +431,7 @@ export class RiskCache {
 
   /** Drops every cached value of one user (on logout, say). */
   async invalidateUser(subject: CacheSubject): Promise<void> {
-    const all = CACHE_KINDS.map((kind) => this.keys(kind, subject));
+    const all = Object.keys(this.options.kinds).map((kind) => this.keys(kind, subject));
     const deleted = all.flatMap((keys) => [keys.entry, keys.lease]);
     await this.broadcast({ scope: "user", ...subject }, () =>
       this.invalidateShared((all[0] as EntryKeys).userVersion, deleted),
@@ -492,7 +512,7 @@ export class RiskCache {
 
   /** Computes and caches `kind` for each subject, at most `concurrency` at a time. */
   warmUp<T>(
-    kind: CacheKind,
+    kind: K,
     subjects: readonly CacheSubject[],
     compute: (subject: CacheSubject) => Promise<T>,
     options: { concurrency?: number } = {},
@@ -501,7 +521,7 @@ export class RiskCache {
   }
 
   /** Counters, latency percentiles and, in Redis mode, Redis's health. */
-  async snapshot(): Promise<CacheSnapshot> {
+  async snapshot(): Promise<CacheSnapshot<K>> {
     const redis = this.redis ? await redisHealth(this.redis.client) : null;
     return {
       ...this.stats.snapshot(),

@@ -6,6 +6,7 @@ import type { CustomType } from "./serializer.ts";
 import { BACKENDS } from "./testing/backends.ts";
 import { closeCaches } from "./testing/close-caches.ts";
 import { heldComputation } from "./testing/held-computation.ts";
+import { TEST_KINDS } from "./testing/kinds.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,6 +40,7 @@ describe.each(BACKENDS)("cache statistics over $name", ({ start }) => {
     for (let i = 0; i < count; i++) {
       caches.push(
         await RiskCache.create({
+          kinds: TEST_KINDS,
           redis: parseRedisConfig(backend.url),
           prefix,
           commandTimeoutMs: 2_000,
@@ -51,21 +53,21 @@ describe.each(BACKENDS)("cache statistics over $name", ({ start }) => {
   }
 
   it("count exactly the hits, misses, stale serves and computations a sequence of reads made", async () => {
-    const [a, b] = (await instances(2, { ttlSeconds: { var: 1 }, graceSeconds: 30 })) as [
-      RiskCache,
-      RiskCache,
-    ];
+    const [a, b] = (await instances(2, {
+      kinds: { ...TEST_KINDS, report: { ttlSeconds: 1 } },
+      graceSeconds: 30,
+    })) as [RiskCache, RiskCache];
     const compute = async () => ({ nav: new Decimal("1234567.8901") });
 
     const first = await a.getOrCompute("metrics", trader, compute); // miss + computation
     await a.getOrCompute("metrics", trader, compute); // hit (memory)
     await b.getOrCompute("metrics", trader, compute); // hit (redis)
-    await a.getOrCompute("var", trader, compute); // miss + computation
+    await a.getOrCompute("report", trader, compute); // miss + computation
     await sleep(1_100);
     const held = heldComputation(compute);
-    const recompute = a.getOrCompute("var", trader, held.compute); // stale, lease taken: miss
+    const recompute = a.getOrCompute("report", trader, held.compute); // stale, lease taken: miss
     await held.started;
-    await b.getOrCompute("var", trader, compute); // stale serve
+    await b.getOrCompute("report", trader, compute); // stale serve
     held.release();
     await recompute;
 
@@ -82,9 +84,9 @@ describe.each(BACKENDS)("cache statistics over $name", ({ start }) => {
       staleServes: 0,
       errors: 0,
     });
-    expect(sa.kinds.var).toMatchObject({ hits: 0, misses: 2, computations: 2 });
+    expect(sa.kinds.report).toMatchObject({ hits: 0, misses: 2, computations: 2 });
     expect(sb.kinds.metrics).toMatchObject({ hits: 2, misses: 0, computations: 0 });
-    expect(sb.kinds.var).toMatchObject({ staleServes: 1, misses: 0 });
+    expect(sb.kinds.report).toMatchObject({ staleServes: 1, misses: 0 });
     expect(sa.hitRate).toBeCloseTo(1 / 4, 12);
     expect(sb.hitRate).toBe(1);
     expect(sa.readLatency.count).toBe(4);

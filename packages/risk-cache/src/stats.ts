@@ -1,5 +1,4 @@
 import { build, type Histogram } from "hdr-histogram-js";
-import { CACHE_KINDS, type CacheKind } from "./keys.ts";
 
 export interface KindCounters {
   hits: number;
@@ -18,8 +17,8 @@ export interface LatencySummary {
   p99Ms: number;
 }
 
-export interface CacheStatsSnapshot {
-  kinds: Record<CacheKind, KindCounters & { hitRate: number }>;
+export interface CacheStatsSnapshot<K extends string = string> {
+  kinds: Record<K, KindCounters & { hitRate: number }>;
   hitRate: number;
   readLatency: LatencySummary;
   computeLatency: LatencySummary;
@@ -54,10 +53,8 @@ function summarise(histogram: Histogram): LatencySummary {
 }
 
 /** Counters and latency histograms of one cache instance; cheap enough for every read. */
-export class CacheStats {
-  private readonly counters = new Map<CacheKind, KindCounters>(
-    CACHE_KINDS.map((kind) => [kind, emptyCounters()]),
-  );
+export class CacheStats<K extends string = string> {
+  private readonly counters: Map<K, KindCounters>;
   private readonly reads = latencyHistogram();
   private readonly computes = latencyHistogram();
   leaseWaits = 0;
@@ -66,8 +63,12 @@ export class CacheStats {
   invalidations = 0;
   invalidationAckTimeouts = 0;
 
-  count(kind: CacheKind, counter: keyof KindCounters) {
-    (this.counters.get(kind) as KindCounters)[counter]++;
+  constructor(kinds: readonly K[]) {
+    this.counters = new Map(kinds.map((kind) => [kind, emptyCounters()]));
+  }
+
+  count(kind: string, counter: keyof KindCounters) {
+    (this.counters.get(kind as K) as KindCounters)[counter]++;
   }
 
   recordRead(startedAt: number) {
@@ -78,10 +79,10 @@ export class CacheStats {
     this.computes.recordValue(Math.max(1, Math.round((performance.now() - startedAt) * 1_000)));
   }
 
-  snapshot(): CacheStatsSnapshot {
+  snapshot(): CacheStatsSnapshot<K> {
     let hits = 0;
     let reads = 0;
-    const kinds = {} as CacheStatsSnapshot["kinds"];
+    const kinds = {} as CacheStatsSnapshot<K>["kinds"];
     for (const [kind, counters] of this.counters) {
       const served = counters.hits + counters.staleServes;
       const total = served + counters.misses;

@@ -1,10 +1,10 @@
-import type { CacheKind, CacheSubject } from "./keys.ts";
+import type { CacheSubject } from "./keys.ts";
 import type { RiskCache } from "./risk-cache.ts";
 
 /** Computes and caches `kind` for each subject, at most `concurrency` at a time. */
-export async function warmUp<T>(
-  cache: RiskCache,
-  kind: CacheKind,
+export async function warmUp<K extends string, T>(
+  cache: RiskCache<K>,
+  kind: K,
   subjects: readonly CacheSubject[],
   compute: (subject: CacheSubject) => Promise<T>,
   { concurrency = 4 } = {},

@@ -1,14 +1,14 @@
 import "server-only";
-import { API_CACHE_POLICY } from "@repo/api";
+import { API_CACHE_POLICY, type ApiCache } from "@repo/api";
 import { RiskCache } from "@repo/risk-cache";
 import { serverConfig } from "./config.ts";
 
 const globalForCache = globalThis as typeof globalThis & {
-  riskDashboardCache?: Promise<RiskCache>;
+  riskDashboardCache?: Promise<ApiCache>;
 };
 
 /** The process's one cache, built from REDIS_URL (in memory when unset). */
-export function getCache(): Promise<RiskCache> {
+export function getCache(): Promise<ApiCache> {
   const config = serverConfig();
   globalForCache.riskDashboardCache ??= RiskCache.create({
     redis: config.redis,

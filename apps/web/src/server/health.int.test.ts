@@ -1,3 +1,4 @@
+import { API_CACHE_POLICY } from "@repo/api";
 import { createDb } from "@repo/db";
 import { createTestDatabase, type TestDatabase } from "@repo/db/testing";
 import { RiskCache } from "@repo/risk-cache";
@@ -21,7 +22,11 @@ afterAll(async () => {
 });
 
 async function cacheFor(config: ReturnType<typeof readConfig>) {
-  const cache = await RiskCache.create({ redis: config.redis, prefix: `health-${caches.length}` });
+  const cache = await RiskCache.create({
+    ...API_CACHE_POLICY,
+    redis: config.redis,
+    prefix: `health-${caches.length}`,
+  });
   caches.push(cache);
   return cache;
 }

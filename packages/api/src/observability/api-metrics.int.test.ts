@@ -1,6 +1,7 @@
 import { databasePool } from "@repo/db";
 import { RiskCache } from "@repo/risk-cache";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_CACHE_POLICY } from "../cache-policy.ts";
 import { type ApiFixture, createApiFixture, TEST_REDIS_MODE } from "../testing/api-fixture.ts";
 import { createApiMetrics } from "./api-metrics.ts";
 
@@ -79,7 +80,7 @@ describe("API metrics registry", () => {
   });
 
   it("has no Redis series when the cache runs in memory", async () => {
-    const cache = await RiskCache.create();
+    const cache = await RiskCache.create(API_CACHE_POLICY);
     let snapshots = 0;
     const counted = {
       snapshot: () => {

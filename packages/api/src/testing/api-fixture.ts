@@ -3,13 +3,19 @@ import { DEMO_PASSWORD, seedDemoData } from "@repo/db/demo";
 import { createTestDatabase, type TestDatabase } from "@repo/db/testing";
 import {
   connectRedis,
+  type KindPolicy,
   parseRedisConfig,
   type RedisClient,
   type RedisConfig,
   RiskCache,
   type RiskCacheOptions,
 } from "@repo/risk-cache";
-import { API_CACHE_POLICY } from "../cache-policy.ts";
+import {
+  API_CACHE_KINDS,
+  API_CACHE_POLICY,
+  type ApiCache,
+  type ApiCacheKind,
+} from "../cache-policy.ts";
 import { systemClock } from "../clock.ts";
 import { createInnerContext } from "../context.ts";
 import type { ApiDeps } from "../deps.ts";
@@ -54,7 +60,7 @@ export interface ApiFixture {
   callerAs(email: string): Promise<ReturnType<typeof createCaller>>;
   anonymous(): ReturnType<typeof createCaller>;
   /** A second cache on the same Redis and prefix: another server instance. */
-  otherInstance(): Promise<RiskCache>;
+  otherInstance(): Promise<ApiCache>;
   close(): Promise<void>;
 }
 
@@ -65,8 +71,8 @@ export interface ApiFixture {
 export async function createApiFixture(
   options: {
     redis?: boolean;
-    /** Shorter TTLs, for tests that wait for a cached value to expire. */
-    ttlSeconds?: RiskCacheOptions["ttlSeconds"];
+    /** Other policies for some kinds: shorter TTLs, for tests that wait for a value to expire. */
+    kinds?: Partial<Record<ApiCacheKind, KindPolicy>>;
     /**
      * The in-process tier; a long TTL makes "the copy is still in this server's memory" a fact
      * rather than a race, for tests of what drops it.
@@ -99,9 +105,9 @@ export async function createApiFixture(
     RiskCache.create({
       ...API_CACHE_POLICY,
       ...options.timeouts,
+      kinds: { ...API_CACHE_KINDS, ...options.kinds },
       redis,
       prefix,
-      ttlSeconds: options.ttlSeconds,
       memory: options.memory,
     });
   const cache = await makeCache();

@@ -1,4 +1,4 @@
-import type { RiskCache } from "@repo/risk-cache";
+import type { ApiCache } from "../../cache-policy.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import { AppError, notFound } from "../../errors.ts";
@@ -11,7 +11,7 @@ import { type AlertView, findAlert } from "./alert-view.ts";
  * the first one's note.
  */
 export async function acknowledgeAlert(
-  deps: { db: TenantDb; cache: RiskCache; clock: Clock; actorId: string },
+  deps: { db: TenantDb; cache: ApiCache; clock: Clock; actorId: string },
   subject: Subject,
   input: { alertId: string; note: string },
 ): Promise<AlertView> {

@@ -1,5 +1,6 @@
 import { RiskCache } from "@repo/risk-cache";
 import { afterEach, describe, expect, it } from "vitest";
+import { API_CACHE_POLICY } from "../../cache-policy.ts";
 import { LiveSessions } from "./live-sessions.ts";
 import type { SessionRecord, Viewer } from "./sessions.ts";
 
@@ -35,7 +36,7 @@ afterEach(async () => {
   caches = [];
 });
 async function cache(options: { disabled?: boolean } = {}) {
-  const created = await RiskCache.create(options);
+  const created = await RiskCache.create({ ...API_CACHE_POLICY, ...options });
   caches.push(created);
   return created;
 }

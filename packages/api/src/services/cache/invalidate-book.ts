@@ -1,4 +1,4 @@
-import type { CacheKind, RiskCache } from "@repo/risk-cache";
+import type { ApiCache, ApiCacheKind } from "../../cache-policy.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 
 /** The user id the tenant's traders summary (admin.traders) is cached under. */
@@ -9,15 +9,15 @@ export function tenantSummary(tenantId: string): Subject {
 }
 
 /**
- * Drops what a write to a trader's book made wrong (DESIGN §4), after the write committed. A
+ * Drops what a write to a trader's book made wrong, after the write committed. A
  * change of metrics also changes the trader's alerts (raised and resolved from the metrics, and
  * a deleted limit takes its alerts with it) and the trader's row in the admins' summary, so
  * those go too.
  */
 export async function invalidateBook(
-  cache: RiskCache,
+  cache: ApiCache,
   subject: Subject,
-  kinds: readonly CacheKind[],
+  kinds: readonly ApiCacheKind[],
 ): Promise<void> {
   await cache.invalidate(kinds.includes("metrics") ? [...kinds, "alerts"] : kinds, subject);
   if (kinds.includes("metrics")) await cache.invalidate("traders", tenantSummary(subject.tenantId));

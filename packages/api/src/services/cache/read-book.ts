@@ -1,4 +1,5 @@
-import type { CacheKind, CacheRead, RiskCache } from "@repo/risk-cache";
+import type { CacheRead } from "@repo/risk-cache";
+import type { ApiCache, ApiCacheKind } from "../../cache-policy.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import { isDatabaseUnavailable } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
@@ -16,8 +17,8 @@ import { readBookVersion, type Versioned } from "./book-version.ts";
  * can be acknowledged, so what is remembered is served as it is.
  */
 export async function readBook<T>(
-  deps: { db: TenantDb; cache: RiskCache },
-  kind: CacheKind,
+  deps: { db: TenantDb; cache: ApiCache },
+  kind: ApiCacheKind,
   subject: Subject,
   compute: () => Promise<T>,
 ): Promise<CacheRead<T>> {

@@ -1,4 +1,4 @@
-import type { RiskCache } from "@repo/risk-cache";
+import type { ApiCache } from "../../cache-policy.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb, TenantTx } from "../../data/tenant-db.ts";
 import type { LimitFields } from "../../validators/index.ts";
@@ -65,7 +65,7 @@ export function auditedLimit({
 /** What a change to a trader's limits needs; `actorId` is the admin making it. */
 export interface LimitWriteDeps {
   db: TenantDb;
-  cache: RiskCache;
+  cache: ApiCache;
   clock: Clock;
   actorId: string;
 }

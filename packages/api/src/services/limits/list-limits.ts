@@ -1,4 +1,5 @@
-import type { CacheRead, RiskCache } from "@repo/risk-cache";
+import type { CacheRead } from "@repo/risk-cache";
+import type { ApiCache } from "../../cache-policy.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { readBook } from "../cache/read-book.ts";
@@ -10,7 +11,7 @@ import { LIMIT_SELECT, type LimitView, toLimitView } from "./limit-view.ts";
  * a form never move between polls.
  */
 export async function listLimits(
-  deps: { db: TenantDb; cache: RiskCache },
+  deps: { db: TenantDb; cache: ApiCache },
   subject: Subject,
 ): Promise<CacheRead<LimitView[]>> {
   return readBook(deps, "limits", subject, async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { RiskCache } from "@repo/risk-cache";
+import type { ApiCache } from "../../cache-policy.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import { AppError } from "../../errors.ts";
@@ -15,7 +15,7 @@ import {
 
 export interface PositionWriteDeps {
   db: TenantDb;
-  cache: RiskCache;
+  cache: ApiCache;
   clock: Clock;
   actorId: string;
 }

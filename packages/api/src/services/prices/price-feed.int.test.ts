@@ -12,7 +12,7 @@ const MAYA = "maya@northwind.example.com";
 let fixture: ApiFixture;
 beforeAll(async () => {
   // A 1 s metrics TTL, so the test can wait for the cached metrics to expire.
-  fixture = await createApiFixture({ ttlSeconds: { metrics: 1 } });
+  fixture = await createApiFixture({ kinds: { metrics: { ttlSeconds: 1 } } });
 });
 afterAll(() => fixture.close());
 

@@ -1,4 +1,4 @@
-import type { RiskCache } from "@repo/risk-cache";
+import type { ApiCache } from "../../cache-policy.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import { conflict } from "../../errors.ts";
@@ -11,7 +11,7 @@ import { auditedProfile, type ProfileView, readProfile } from "./profile-view.ts
 
 export interface UpdateProfileDeps {
   db: TenantDb;
-  cache: RiskCache;
+  cache: ApiCache;
   clock: Clock;
   actorId: string;
 }

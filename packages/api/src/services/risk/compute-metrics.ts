@@ -1,5 +1,5 @@
-import type { RiskCache } from "@repo/risk-cache";
 import { computeRiskMetrics, type RiskMetrics } from "@repo/risk-engine";
+import type { ApiCache } from "../../cache-policy.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import { AppError } from "../../errors.ts";
@@ -65,7 +65,7 @@ function portfolioInput(book: Book, history: Awaited<ReturnType<typeof loadHisto
  * with the limits it measured.
  */
 export async function computeMetrics(
-  deps: { db: TenantDb; cache: RiskCache; clock: Clock },
+  deps: { db: TenantDb; cache: ApiCache; clock: Clock },
   subject: Subject,
 ): Promise<MetricsView> {
   const book = await loadBook(deps.db, subject);

@@ -1,4 +1,5 @@
-import type { Freshness, RiskCache } from "@repo/risk-cache";
+import type { Freshness } from "@repo/risk-cache";
+import type { ApiCache } from "../../cache-policy.ts";
 import { cachedView } from "../../cached-view.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
@@ -8,7 +9,7 @@ import { computeMetrics, type MetricsView } from "./compute-metrics.ts";
 
 export interface MetricsDeps {
   db: TenantDb;
-  cache: RiskCache;
+  cache: ApiCache;
   clock: Clock;
 }
 
