@@ -13,17 +13,24 @@ export interface AppInstance {
   process: ChildProcess;
   /** The last lines the server printed, for the report when something fails. */
   output(): string;
+  /** SIGTERM, then SIGKILL if the server has not exited `STOP_GRACE_MS` later. */
   stop(): Promise<void>;
 }
+
+/**
+ * `next start` exits on SIGTERM once it has flushed its traces; a server whose event loop is
+ * still buried under the requests of an overloaded run may not get to it soon.
+ */
+const STOP_GRACE_MS = 10_000;
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
+      if ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok) return;
     } catch {
-      // not listening yet
+      // not listening yet, or not answering yet
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -69,7 +76,11 @@ export async function startApp(
       new Promise((resolve) => {
         // A child killed by a signal has no exit code, only a signal code.
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
+        const kill = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+        child.once("exit", () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill("SIGTERM");
       }),
   };

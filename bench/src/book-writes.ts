@@ -53,6 +53,25 @@ const post = (url: string, path: string, cookie: string, input: unknown) =>
     body: JSON.stringify({ json: input }),
   });
 
+/**
+ * The answer to a write begun in its book's expectations: acknowledged when it arrives, dropped
+ * when the write was refused. A write that timed out may still be applied by the server, so its
+ * state stays, unacknowledged: reads may show it or not.
+ */
+async function settle<T>(
+  write: ReturnType<Poller["expectations"]["begin"]>,
+  request: Promise<T>,
+): Promise<T> {
+  try {
+    const answer = await request;
+    write.acknowledge();
+    return answer;
+  } catch (error) {
+    if ((error as Error).name !== "TimeoutError") write.fail();
+    throw error;
+  }
+}
+
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
 /**
@@ -71,15 +90,12 @@ export async function editLimit(url: string, poller: Poller, targets: WriteTarge
   const factor = limit.version % 2 === 0 || wouldPassOne ? 1 / 1.01 : 1.01;
   const threshold = Number(Math.min(limit.threshold * factor, 1e15).toFixed(6));
   const write = poller.expectations.begin((state) => state.thresholds.set(limit.id, threshold));
-  try {
-    const { id, type, warnFraction, severity, symbol, active, version } = limit;
-    const fields = { id, type, threshold, warnFraction, severity, symbol, active, version };
-    await post(url, "risk.limits.update", cookie, { traderId: poller.userId, ...fields });
-    write.acknowledge();
-  } catch (error) {
-    write.fail();
-    throw error;
-  }
+  const { id, type, warnFraction, severity, symbol, active, version } = limit;
+  const fields = { id, type, threshold, warnFraction, severity, symbol, active, version };
+  await settle(
+    write,
+    post(url, "risk.limits.update", cookie, { traderId: poller.userId, ...fields }),
+  );
 }
 
 /** Switches the VaR confidence between 0.95 and 0.99: a new version and new figures. */
@@ -95,21 +111,18 @@ export async function editProfile(url: string, poller: Poller, targets: WriteTar
   const write = poller.expectations.begin((state) => {
     state.profile = expected;
   });
-  try {
-    const { riskTolerance, lookbackDays, maxDrawdownTolerance, version } = profile;
-    await post(url, "risk.profile.update", cookie, {
+  const { riskTolerance, lookbackDays, maxDrawdownTolerance, version } = profile;
+  await settle(
+    write,
+    post(url, "risk.profile.update", cookie, {
       traderId: poller.userId,
       riskTolerance,
       varConfidence,
       lookbackDays,
       maxDrawdownTolerance,
       version,
-    });
-    write.acknowledge();
-  } catch (error) {
-    write.fail();
-    throw error;
-  }
+    }),
+  );
 }
 
 /**
@@ -131,13 +144,7 @@ export async function tradePosition(url: string, poller: Poller, targets: WriteT
     const write = poller.expectations.begin((state) =>
       state.quantities.set(position.symbol, held(position.symbol) - position.quantity),
     );
-    try {
-      await post(url, "positions.close", poller.cookie, { positionId: position.id });
-      write.acknowledge();
-    } catch (error) {
-      write.fail();
-      throw error;
-    }
+    await settle(write, post(url, "positions.close", poller.cookie, { positionId: position.id }));
     return;
   }
   const symbol = pick(targets.symbols(poller.tenantId));
@@ -145,16 +152,11 @@ export async function tradePosition(url: string, poller: Poller, targets: WriteT
   const write = poller.expectations.begin((state) =>
     state.quantities.set(symbol, held(symbol) + quantity),
   );
-  try {
-    const created = (await post(url, "positions.open", poller.cookie, { symbol, quantity })) as {
-      id: string;
-    };
-    write.acknowledge();
-    opened.set(poller.userId, [...mine, created.id]);
-  } catch (error) {
-    write.fail();
-    throw error;
-  }
+  const created = (await settle(
+    write,
+    post(url, "positions.open", poller.cookie, { symbol, quantity }),
+  )) as { id: string };
+  opened.set(poller.userId, [...mine, created.id]);
 }
 
 /** Positions the run opened, per trader: the ones it may close again. */
@@ -170,6 +172,7 @@ export function startWrites(
   stats: () => WriteStats,
   options: { adminEveryMs: number; positionsEveryMs: number },
 ): { stop(): Promise<void> } {
+  let running = true;
   let turn = 0;
   let adminTurn = 0;
   const pending = new Set<Promise<void>>();
@@ -180,11 +183,16 @@ export function startWrites(
     const poller = pick(pollers);
     const into = stats();
     const done = poller.expectations
-      .serialize(() => write(url, poller, targets))
-      .then(
-        () => into.record(kind),
-        (error) => into.record(kind, error),
-      )
+      .serialize(async () => {
+        // Queued behind a slow write to the same book until the run ended: never sent.
+        if (!running) return;
+        try {
+          await write(url, poller, targets);
+          into.record(kind);
+        } catch (error) {
+          into.record(kind, error);
+        }
+      })
       .finally(() => pending.delete(done));
     pending.add(done);
   };
@@ -197,7 +205,9 @@ export function startWrites(
     options.positionsEveryMs,
   );
   return {
+    /** Sends no more writes; resolves once those in flight are answered or time out. */
     stop: async () => {
+      running = false;
       clearInterval(admin);
       clearInterval(trades);
       await Promise.all(pending);

@@ -2,6 +2,14 @@
 
 export const DEMO_PASSWORD = "risk-demo-2026";
 
+/**
+ * How long any request of a benchmark may take, body included, unless its caller gives its own
+ * signal: the browser's poll gives up after 10 s too, and a run must not wait on a server that
+ * stopped answering (fetch's own limits are 300 s for the headers, and 300 s between two chunks
+ * of the body).
+ */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
 export function queryPath(procedure: string, input: unknown = {}): string {
   return `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 }
@@ -12,6 +20,7 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ json: { email, password: DEMO_PASSWORD } }),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
   const cookie = response.headers.getSetCookie()[0]?.split(";")[0];
@@ -26,6 +35,7 @@ export async function callJson<T>(
   init: RequestInit = {},
 ): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, {
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     ...init,
     headers: { cookie, "content-type": "application/json", ...(init.headers ?? {}) },
   });
@@ -42,9 +52,15 @@ export async function callJson<T>(
 export const BENCH_OPERATOR_TOKEN = "bench-operator-token-for-loopback-runs-only";
 
 /** The sum of a Prometheus counter's samples whose labels include `labels`, from /api/metrics. */
-export async function counter(baseUrl: string, name: string, labels: string): Promise<number> {
+export async function counter(
+  baseUrl: string,
+  name: string,
+  labels: string,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): Promise<number> {
   const response = await fetch(`${baseUrl}/api/metrics`, {
     headers: { authorization: `Bearer ${BENCH_OPERATOR_TOKEN}` },
+    signal: AbortSignal.timeout(timeoutMs),
   });
   if (!response.ok) throw new Error(`/api/metrics answered ${response.status}`);
   const text = await response.text();

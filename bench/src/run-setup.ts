@@ -3,16 +3,26 @@ import { newPoller, type PhaseStats, type Poller } from "./dashboard-load.ts";
 import { counter, signIn } from "./http-client.ts";
 import type { BenchAdmin, BenchTrader } from "./trader-copies.ts";
 
-/** Signs each trader in on one instance in turn (a few at a time: sign-in hashes a password). */
+/**
+ * Sign-ins in flight at once. Each hashes a password (scrypt, CPU-bound) on a server sharing
+ * two cores with the other server, PostgreSQL and the harness; more at once only queue there,
+ * and every sign-in from this one address counts against its limit until it is answered.
+ */
+export const SIGN_IN_CONCURRENCY = 4;
+
+/** Signs each trader in on one instance in turn, a few at a time. */
 export async function signInTraders(traders: BenchTrader[], urls: string[]): Promise<Poller[]> {
-  const pollers: Poller[] = [];
-  for (let i = 0; i < traders.length; i += 5) {
-    const batch = traders.slice(i, i + 5).map(async (trader, j) => {
-      const url = urls[(i + j) % urls.length] as string;
-      return newPoller(trader, await signIn(url, trader.email), url);
-    });
-    pollers.push(...(await Promise.all(batch)));
-  }
+  const pollers: Poller[] = new Array(traders.length);
+  let next = 0;
+  const signInInTurn = async () => {
+    while (next < traders.length) {
+      const i = next++;
+      const trader = traders[i] as BenchTrader;
+      const url = urls[i % urls.length] as string;
+      pollers[i] = newPoller(trader, await signIn(url, trader.email), url);
+    }
+  };
+  await Promise.all(Array.from({ length: SIGN_IN_CONCURRENCY }, signInInTurn));
   return pollers;
 }
 
@@ -28,18 +38,22 @@ export async function signInAdmins(
 /** Metrics cache hits and misses summed over the instances' /api/metrics. */
 export async function metricsCacheCounts(
   urls: string[],
+  timeoutMs?: number,
 ): Promise<{ hits: number; misses: number }> {
   let hits = 0;
   let misses = 0;
   for (const url of urls) {
-    hits += await counter(url, "rd_cache_hits_total", 'kind="metrics"');
-    misses += await counter(url, "rd_cache_misses_total", 'kind="metrics"');
+    hits += await counter(url, "rd_cache_hits_total", 'kind="metrics"', timeoutMs);
+    misses += await counter(url, "rd_cache_misses_total", 'kind="metrics"', timeoutMs);
   }
   return { hits, misses };
 }
 
 const entries = (map: Map<string, number>) =>
   [...map].map(([key, count]) => `${key.trim()}: ${count}`).join("; ") || "–";
+
+const percentile = (stats: PhaseStats, p: number) =>
+  stats.histogram.totalCount > 0 ? stats.ms(p) : "–";
 
 /** One row of a phase table, as printed and copied into bench/RESULTS.md. */
 export function phaseRow(name: string, stats: PhaseStats, names: Map<string, string> = new Map()) {
@@ -50,10 +64,12 @@ export function phaseRow(name: string, stats: PhaseStats, names: Map<string, str
     "failures by instance": entries(
       new Map([...stats.failuresByUrl].map(([url, n]) => [names.get(url) ?? url, n])),
     ),
-    "p50 ms": stats.ms(50),
-    "p95 ms": stats.ms(95),
-    "p99 ms": stats.ms(99),
+    "p50 ms": percentile(stats, 50),
+    "p95 ms": percentile(stats, 95),
+    "p99 ms": percentile(stats, 99),
     "served from": entries(stats.sources),
+    "bytes/poll": stats.answered > 0 ? Math.round(stats.bodyBytes / stats.answered) : "–",
+    "bytes total": stats.bodyBytes,
     "stale reads": `${stats.stale} of ${stats.checked}`,
   };
 }
