@@ -13,6 +13,7 @@ import { Bench } from "tinybench";
 import { API_CACHE_POLICY, type ApiCache } from "../src/cache-policy.ts";
 import { systemClock } from "../src/clock.ts";
 import { createInnerContext } from "../src/context.ts";
+import { tenantDb } from "../src/data/tenant-db.ts";
 import type { ApiDeps } from "../src/deps.ts";
 import { handleTrpcRequest, TRPC_ENDPOINT } from "../src/http/handle-trpc.ts";
 import { sessionCookie } from "../src/http/session-cookie.ts";
@@ -20,6 +21,7 @@ import { createCaller } from "../src/root.ts";
 import { LiveSessions } from "../src/services/auth/live-sessions.ts";
 import { createLoginLimiter } from "../src/services/auth/login-limiter.ts";
 import { findViewer } from "../src/services/auth/sessions.ts";
+import { computeMetrics } from "../src/services/risk/compute-metrics.ts";
 import { TEST_REDIS_URL } from "../src/testing/api-fixture.ts";
 
 const database = await createTestDatabase();
@@ -70,6 +72,17 @@ for (const [name, cache] of Object.entries(caches)) {
   await caller.risk.metrics();
   bench.add(name, () => caller.risk.metrics());
 }
+// A book whose metrics are not cached but whose instruments' histories are: what a first poll,
+// or the first after a write, costs once the firm's instruments have been read by anyone.
+if (!viewer) throw new Error("the bench's trader did not sign in");
+const coldBook = {
+  db: tenantDb(database.db, viewer.tenantId),
+  cache: caches["cached (in-process hit)"],
+  clock: systemClock,
+};
+const subject = { tenantId: viewer.tenantId, userId: viewer.userId };
+await computeMetrics(coldBook, subject);
+bench.add("cold book (instrument histories cached)", () => computeMetrics(coldBook, subject));
 const httpDeps = depsWith(caches["cached (in-process hit)"]);
 const cookie = sessionCookie(token, new Date(Date.now() + 3_600_000), false).split(";")[0] ?? "";
 /** One GET through the HTTP handler, its body read to the end as a server would send it. */
@@ -108,7 +121,9 @@ console.table(
     };
   }),
 );
-console.info("targets: uncached p50 ≤ 30 ms including the database; cached p50 ≤ 0.5 ms");
+console.info(
+  "targets: uncached p50 ≤ 20 ms including the database; cold book p50 ≤ 2 ms; cached p50 ≤ 0.5 ms",
+);
 
 await caches["cached (in-process hit)"].clearNamespace();
 await Promise.all(Object.values(caches).map((cache) => cache.close()));

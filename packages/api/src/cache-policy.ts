@@ -25,6 +25,10 @@ export const API_CACHE_KINDS = {
   alerts: { ttlSeconds: 30 },
   // The tenant's traders summary for its admins, under TENANT_SUMMARY_USER.
   traders: { ttlSeconds: 30 },
+  // An instrument's daily closes, keyed by its history version (instrument-history.ts): a key
+  // never sees its value change, so each instance keeps its copy for minutes, and the entry in
+  // Redis lives a day after its last computation (a new version is a new key).
+  history: { ttlSeconds: 86_400, memoryTtlMs: 600_000 },
 } as const satisfies Record<string, KindPolicy>;
 
 export type ApiCacheKind = keyof typeof API_CACHE_KINDS;

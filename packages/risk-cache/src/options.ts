@@ -13,6 +13,13 @@ export interface KindPolicy {
    * expire.
    */
   refreshAheadSeconds?: number;
+  /**
+   * How long an in-process (L1) copy may be served without asking the shared tier; by default
+   * the cache's `memory.ttlMs`. L1 copies are short-lived because an invalidation another
+   * instance made may not have reached this one; a longer time suits only values that never
+   * change under their key (a key that names the version of what it holds).
+   */
+  memoryTtlMs?: number;
 }
 
 export interface RiskCacheOptions<K extends string = string> {
@@ -91,6 +98,10 @@ function checkKinds(kinds: Readonly<Record<string, KindPolicy>>) {
     const { ttlSeconds, refreshAheadSeconds = 0 } = kinds[name] as KindPolicy;
     if (!(ttlSeconds > 0)) {
       throw new CacheConfigError(`cache kind ${name}: ttlSeconds must be above 0`);
+    }
+    const { memoryTtlMs = 0 } = kinds[name] as KindPolicy;
+    if (!(memoryTtlMs >= 0)) {
+      throw new CacheConfigError(`cache kind ${name}: memoryTtlMs must be at least 0`);
     }
     if (!(refreshAheadSeconds >= 0 && refreshAheadSeconds < ttlSeconds)) {
       throw new CacheConfigError(

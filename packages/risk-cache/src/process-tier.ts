@@ -25,6 +25,7 @@ export class ProcessTier {
 
   constructor(
     maxEntries: number,
+    /** 0 turns L1 off, whatever a kind asks for. */
     private readonly ttlMs: number,
     private readonly entryKey: (kind: string, subject: CacheSubject) => string,
   ) {
@@ -48,12 +49,20 @@ export class ProcessTier {
   }
 
   /**
-   * Keeps the value at most until `freshUntil`, so L1 never outlives the kind's TTL. `asOf` and
-   * `freshUntil` are wall-clock times (from Redis), converted here to the monotonic clock.
+   * Keeps the value for `kindTtlMs` (the tier's TTL by default), and at most until `freshUntil`,
+   * so L1 never outlives the kind's TTL. `asOf` and `freshUntil` are wall-clock times (from
+   * Redis), converted here to the monotonic clock.
    */
-  remember(key: string, value: unknown, asOf: number, freshUntil: number, epoch: number) {
+  remember(
+    key: string,
+    value: unknown,
+    asOf: number,
+    freshUntil: number,
+    epoch: number,
+    kindTtlMs = this.ttlMs,
+  ) {
     const wallNow = Date.now();
-    const lifetimeMs = Math.min(this.ttlMs, freshUntil - wallNow);
+    const lifetimeMs = Math.min(this.ttlMs === 0 ? 0 : kindTtlMs, freshUntil - wallNow);
     if (epoch !== this.epochValue || lifetimeMs <= 0) return;
     const nowMs = performance.now();
     this.entries.set(key, {

@@ -107,6 +107,21 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
       expect(fromB.freshness.ageMs).toBeGreaterThanOrEqual(0);
     });
 
+    it("keeps a kind's in-process copy for the kind's own memoryTtlMs", async () => {
+      // L1 lives 50 ms for every kind but the versioned one, which is kept a minute.
+      const a = await instance({
+        kinds: { ...TEST_KINDS, report: { ttlSeconds: 600, memoryTtlMs: 60_000 } },
+        memory: { ttlMs: 50 },
+      });
+      const db = source();
+      await a.getOrCompute("metrics", alice, db.compute);
+      await a.getOrCompute("report", alice, db.compute);
+      await sleep(150);
+      expect((await a.getOrCompute("metrics", alice, db.compute)).freshness.source).toBe("redis");
+      expect((await a.getOrCompute("report", alice, db.compute)).freshness.source).toBe("memory");
+      expect(db.state.computations).toBe(2);
+    });
+
     it("reaches the in-process copy of every instance when one invalidates", async () => {
       const inMemory = { memory: { ttlMs: 60_000 } };
       const [a, b] = [await instance(inMemory), await instance(inMemory)];

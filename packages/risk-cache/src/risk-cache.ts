@@ -359,7 +359,14 @@ export class RiskCache<K extends string = string> {
     storedAt: number,
     epoch: number,
   ) {
-    this.l1.remember(keys.entry, value, storedAt, this.keepInProcessUntil(kind, storedAt), epoch);
+    this.l1.remember(
+      keys.entry,
+      value,
+      storedAt,
+      this.keepInProcessUntil(kind, storedAt),
+      epoch,
+      this.policy(kind).memoryTtlMs,
+    );
   }
 
   /**

@@ -101,6 +101,9 @@ export function checkLimitSymbol(
   }
 }
 
+/** The longest lookback a risk profile may ask for: how much price history risk ever reads. */
+export const MAX_LOOKBACK_DAYS = 750;
+
 export const ZProfileFields = z.strictObject({
   riskTolerance: ZRiskTolerance,
   varConfidence: z.union([z.literal(0.95), z.literal(0.99)], { error: "Choose 0.95 or 0.99." }),
@@ -108,7 +111,7 @@ export const ZProfileFields = z.strictObject({
     .number({ error: "Enter a number." })
     .int("Enter a whole number of days.")
     .min(20, "Use at least 20 days.")
-    .max(750, "Use at most 750 days."),
+    .max(MAX_LOOKBACK_DAYS, `Use at most ${MAX_LOOKBACK_DAYS} days.`),
   maxDrawdownTolerance: z
     .number({ error: "Enter a number." })
     .gt(0, "Must be between 0 and 1.")

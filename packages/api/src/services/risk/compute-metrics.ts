@@ -1,11 +1,11 @@
-import { computeRiskMetrics, type RiskMetrics } from "@repo/risk-engine";
+import { computeRiskMetrics, type PriceHistory, type RiskMetrics } from "@repo/risk-engine";
 import type { ApiCache } from "../../cache-policy.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import { AppError } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { type Book, loadBook } from "./load-book.ts";
-import { loadHistory } from "./load-history.ts";
+import { BENCHMARK_SYMBOL, loadHistory } from "./load-history.ts";
 import { syncAlerts } from "./sync-alerts.ts";
 
 /** One trader's risk as the dashboard shows it; what the metrics cache holds. */
@@ -24,7 +24,7 @@ export interface MetricsView {
   pricesAsOf: Date | null;
 }
 
-function portfolioInput(book: Book, history: Awaited<ReturnType<typeof loadHistory>>) {
+function portfolioInput(book: Book, history: PriceHistory) {
   const profile = book.profile as NonNullable<Book["profile"]>;
   return {
     cash: book.account ? book.account.cash.toNumber() : 0,
@@ -61,17 +61,30 @@ function portfolioInput(book: Book, history: Awaited<ReturnType<typeof loadHisto
 }
 
 /**
- * Reads the book (two queries), runs risk-engine over it and brings the trader's alerts in line
- * with the limits it measured.
+ * Reads the book and the benchmark's history version (two queries, at once) and the price
+ * history of what the book holds (from the cache, per instrument), runs risk-engine over them and
+ * brings the trader's alerts in line with the limits it measured.
  */
 export async function computeMetrics(
   deps: { db: TenantDb; cache: ApiCache; clock: Clock },
   subject: Subject,
 ): Promise<MetricsView> {
-  const book = await loadBook(deps.db, subject);
+  const [book, benchmark] = await Promise.all([
+    loadBook(deps.db, subject),
+    deps.db.instrument.findFirst({
+      where: { symbol: BENCHMARK_SYMBOL },
+      select: { id: true, historyVersion: true },
+    }),
+  ]);
   if (!book.profile) throw new AppError("NOT_FOUND", "This trader has no risk profile yet.");
-  const held = [...new Set(book.positions.map((p) => p.instrument.id))];
-  const history = await loadHistory(deps.db, subject.tenantId, held, book.profile.lookbackDays + 1);
+  const held = [...new Map(book.positions.map((p) => [p.instrument.id, p.instrument])).values()];
+  const history = await loadHistory(
+    deps,
+    subject.tenantId,
+    held,
+    benchmark,
+    book.profile.lookbackDays + 1,
+  );
   const metrics = computeRiskMetrics(portfolioInput(book, history));
   const computedAt = deps.clock();
   const openKeys = new Set(book.alerts.flatMap((alert) => (alert.openKey ? [alert.openKey] : [])));

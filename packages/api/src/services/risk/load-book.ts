@@ -39,7 +39,14 @@ export async function loadBook(db: TenantDb, subject: Subject) {
         select: {
           quantity: true,
           instrument: {
-            select: { id: true, symbol: true, sector: true, lastPrice: true, lastPriceAt: true },
+            select: {
+              id: true,
+              symbol: true,
+              sector: true,
+              lastPrice: true,
+              lastPriceAt: true,
+              historyVersion: true,
+            },
           },
         },
       },

@@ -1,66 +1,67 @@
 import type { PriceHistory } from "@repo/risk-engine";
+import type { ApiCache } from "../../cache-policy.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
-
-interface HistoryRow {
-  instrumentId: string;
-  symbol: string;
-  days: string[] | null;
-  closes: number[] | null;
-}
+import {
+  type HistoryRef,
+  type InstrumentCloses,
+  readInstrumentHistory,
+} from "./instrument-history.ts";
 
 /** The symbol of the index the book's beta is measured against (seeded with the demo data). */
 export const BENCHMARK_SYMBOL = "RDX";
 
 /**
- * The last `dayCount` trading days of closes for the given instruments and the benchmark, in
- * one round trip: each instrument's latest closes come from a backward scan of the
- * (instrumentId, day) primary key, as one array per instrument rather than a row per close.
- * Raw SQL is not scoped by tenant-db, so it binds the tenant itself.
+ * The last `dayCount` trading days of closes for the given instruments and the benchmark,
+ * assembled from each instrument's cached history (instrument-history.ts): on a warm cache,
+ * no query at all.
  */
 export async function loadHistory(
-  db: TenantDb,
+  deps: { db: TenantDb; cache: ApiCache },
   tenantId: string,
-  instrumentIds: readonly string[],
+  instruments: readonly HistoryRef[],
+  benchmark: HistoryRef | null,
   dayCount: number,
 ): Promise<PriceHistory> {
-  const rows = await db.$queryRaw<HistoryRow[]>`
-    WITH wanted AS MATERIALIZED (
-      SELECT i.id, i.symbol FROM "Instrument" i
-      WHERE i."tenantId" = ${tenantId}::uuid
-        AND (i.id = ANY(${instrumentIds}::uuid[]) OR i.symbol = ${BENCHMARK_SYMBOL})
-    )
-    SELECT w.id AS "instrumentId", w.symbol, h.days, h.closes
-    FROM wanted w CROSS JOIN LATERAL (
-      SELECT array_agg(to_char(latest.day, 'YYYY-MM-DD') ORDER BY latest.day) AS days,
-             array_agg(latest.close::float8 ORDER BY latest.day) AS closes
-      FROM (
-        SELECT b.day, b.close FROM "PriceBar" b
-        WHERE b."instrumentId" = w.id AND b."tenantId" = ${tenantId}::uuid
-        ORDER BY b.day DESC LIMIT ${dayCount}
-      ) latest
-    ) h`;
-  return alignOnDays(rows, dayCount);
+  const read = (instrument: HistoryRef) => readInstrumentHistory(deps, tenantId, instrument);
+  const [histories, benchmarkHistory] = await Promise.all([
+    Promise.all(instruments.map(read)),
+    benchmark ? read(benchmark) : null,
+  ]);
+  const series = instruments.map((instrument, i) => ({
+    id: instrument.id,
+    history: histories[i] as InstrumentCloses,
+  }));
+  if (benchmark && benchmarkHistory) series.push({ id: benchmark.id, history: benchmarkHistory });
+  const aligned = alignOnDays(series, dayCount);
+  const benchmarkCloses = benchmark && aligned.closes.get(benchmark.id);
+  return { ...aligned, ...(benchmarkCloses ? { benchmark: benchmarkCloses } : {}) };
 }
 
 /**
  * Puts every instrument on the same last `dayCount` days the market traded (any instrument
- * closed); a day an instrument has no close is NaN, which risk-engine counts as a gap.
+ * closed); a day an instrument has no close is NaN, which risk-engine counts as a gap. Each
+ * history holds at least its own last `dayCount` closes, and a day among the union's last
+ * `dayCount` is among each instrument's own last `dayCount`, so longer histories give the same
+ * window as exactly `dayCount` closes each.
  */
-function alignOnDays(rows: readonly HistoryRow[], dayCount: number): PriceHistory {
+function alignOnDays(
+  series: readonly { id: string; history: InstrumentCloses }[],
+  dayCount: number,
+): { days: string[]; closes: Map<string, Float64Array> } {
   const allDays = new Set<string>();
-  for (const row of rows) for (const day of row.days ?? []) allDays.add(day);
+  for (const { history } of series) {
+    for (const day of history.days.slice(-dayCount)) allDays.add(day);
+  }
   const days = [...allDays].sort().slice(-dayCount);
   const position = new Map(days.map((day, index) => [day, index]));
   const closes = new Map<string, Float64Array>();
-  for (const row of rows) {
+  for (const { id, history } of series) {
     const aligned = new Float64Array(days.length).fill(Number.NaN);
-    row.days?.forEach((day, i) => {
-      const at = position.get(day);
-      if (at !== undefined) aligned[at] = row.closes?.[i] ?? Number.NaN;
-    });
-    closes.set(row.instrumentId, aligned);
+    for (let i = Math.max(0, history.days.length - dayCount); i < history.days.length; i++) {
+      const at = position.get(history.days[i] as string);
+      if (at !== undefined) aligned[at] = history.closes[i] ?? Number.NaN;
+    }
+    closes.set(id, aligned);
   }
-  const benchmark = rows.find((row) => row.symbol === BENCHMARK_SYMBOL);
-  const benchmarkCloses = benchmark && closes.get(benchmark.instrumentId);
-  return { days, closes, ...(benchmarkCloses ? { benchmark: benchmarkCloses } : {}) };
+  return { days, closes };
 }
