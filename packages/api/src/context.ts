@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { TRPCError } from "@trpc/server";
 import type { ApiDeps } from "./deps.ts";
-import { databaseUnavailableMessage, isDatabaseUnavailable } from "./errors.ts";
+import { databaseStateMessage } from "./errors.ts";
 import { clearedSessionCookie, readSessionToken, sessionCookie } from "./http/session-cookie.ts";
 import { findSession, type Viewer } from "./services/auth/sessions.ts";
 
@@ -56,12 +56,9 @@ async function viewerOrUnavailable(deps: ApiDeps, token: string, type: "query" |
   try {
     return await deps.sessions.live.viewer(token, now, () => findSession(deps.db, token, now));
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    throw new TRPCError({
-      code: "SERVICE_UNAVAILABLE",
-      message: databaseUnavailableMessage(type),
-      cause: error,
-    });
+    const unavailable = databaseStateMessage(error, type);
+    if (!unavailable) throw error;
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: unavailable, cause: error });
   }
 }
 

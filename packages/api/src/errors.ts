@@ -67,8 +67,34 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return typeof kind === "string" && UNAVAILABLE_KINDS.has(kind);
 }
 
-export function databaseUnavailableMessage(type: "query" | "mutation" | "subscription"): string {
+/**
+ * pg-pool's message when no connection of this server's pool came free within its wait (Prisma
+ * passes it on with no code). The database is up, so this is not an outage: a remembered value
+ * is not served on its account, but the caller is told to try again, not that the server broke.
+ */
+const POOL_WAIT_EXCEEDED = "timeout exceeded when trying to connect";
+
+/** Whether every connection of the pool stayed busy for longer than a query may wait. */
+export function isDatabaseBusy(error: unknown): boolean {
+  return error instanceof Error && error.message.includes(POOL_WAIT_EXCEEDED);
+}
+
+type CallType = "query" | "mutation" | "subscription";
+
+export function databaseUnavailableMessage(type: CallType): string {
   return type === "mutation"
     ? "Your change was not saved: the database cannot be reached right now. Try again in a moment."
     : "The database cannot be reached right now. Try again in a moment.";
+}
+
+/**
+ * The sentence of a SERVICE_UNAVAILABLE answer when `error` is the database's state (away, or
+ * too busy to give this server a connection in time) rather than the request's; else null.
+ */
+export function databaseStateMessage(error: unknown, type: CallType): string | null {
+  if (isDatabaseUnavailable(error)) return databaseUnavailableMessage(type);
+  if (!isDatabaseBusy(error)) return null;
+  return type === "mutation"
+    ? "Your change was not saved: the server is too busy right now. Try again in a moment."
+    : "The server is too busy to answer right now. Try again in a moment.";
 }

@@ -4,7 +4,7 @@ import { ZodError, type z } from "zod";
 import { serializeOutput } from "./cached-view.ts";
 import type { Context } from "./context.ts";
 import { tenantDb } from "./data/tenant-db.ts";
-import { AppError, databaseUnavailableMessage, isDatabaseUnavailable } from "./errors.ts";
+import { AppError, databaseStateMessage } from "./errors.ts";
 import { tRPCErrorSentence } from "./http/error-wording.ts";
 import { inputTransformer } from "./http/input-transformer.ts";
 import { resolveSubject } from "./services/auth/resolve-subject.ts";
@@ -56,13 +56,9 @@ const appErrors = t.middleware(async ({ type, next }) => {
   if (cause instanceof AppError) {
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
-  if (isDatabaseUnavailable(cause)) {
-    throw new TRPCError({
-      code: "SERVICE_UNAVAILABLE",
-      message: databaseUnavailableMessage(type),
-      cause,
-    });
-  }
+  const unavailable = databaseStateMessage(cause, type);
+  if (unavailable)
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: unavailable, cause });
   return result;
 });
 
