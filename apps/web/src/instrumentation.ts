@@ -7,6 +7,6 @@ export async function register() {
   // branch, and what it imports, from the Edge bundle.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { startServerPriceFeed } = await import("./server/price-feed.ts");
-    startServerPriceFeed();
+    await startServerPriceFeed();
   }
 }

@@ -14,12 +14,17 @@ const decimalType: CustomType<Prisma.Decimal> = {
  * nothing of them beyond what this table hands it.
  */
 export const API_CACHE_KINDS = {
-  // A dashboard polls every 5 s and a metrics value lives 30 s: read steadily, it is recomputed
-  // in the background during its last 10 s (two polls, whatever their phase), so a poll never
-  // waits for a computation and no number shown is older than the TTL.
-  metrics: { ttlSeconds: 30, refreshAheadSeconds: 10 },
-  // Profiles and limits change only through the API, which invalidates them on every write: the
-  // TTL only bounds what a write made outside the app (a hand-run SQL fix) can leave behind.
+  // A book valued at one price tick, keyed by the book's version and the tick
+  // (services/risk/get-metrics.ts): a key never sees its value change, so there is nothing to
+  // invalidate and each instance keeps its copy in memory. A move of prices (every 3 s) or a
+  // write makes a new key; the TTL only bounds how long a superseded valuation takes up room.
+  metrics: { ttlSeconds: 10, memoryTtlMs: 10_000 },
+  // What a valuation is made from, each changed only by its own writes, which invalidate it:
+  // a trader's book (positions, account, profile, limits, open alerts) …
+  book: { ttlSeconds: 3_600 },
+  // … and a tenant's market (last prices, history versions), dropped by every move of the
+  // price feed. The TTL bounds what a change made outside the app can leave behind.
+  market: { ttlSeconds: 60 },
   profile: { ttlSeconds: 3_600 },
   limits: { ttlSeconds: 1_800 },
   alerts: { ttlSeconds: 30 },
@@ -43,4 +48,6 @@ export const API_CACHE_POLICY = {
   // While PostgreSQL cannot be reached, the last values are served for two more minutes,
   // marked stale, instead of errors.
   graceSeconds: 120,
+  // Per trader a book and a valuation or two, per tenant a market and its instruments' histories.
+  memory: { maxEntries: 20_000 },
 } satisfies RiskCacheOptions<ApiCacheKind>;

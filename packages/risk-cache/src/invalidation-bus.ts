@@ -2,7 +2,7 @@ import type { RedisClient } from "./connection.ts";
 import { newToken } from "./tier.ts";
 
 export type Invalidation =
-  | { scope: "entry"; tenantId: string; userId: string; kinds: string[] }
+  | { scope: "entry"; tenantId: string; userId: string; variant?: string; kinds: string[] }
   | { scope: "user"; tenantId: string; userId: string }
   | { scope: "tenant"; tenantId: string }
   | { scope: "all" };

@@ -6,8 +6,8 @@ const subject = { tenantId: "t1", userId: "u1" };
 
 describe("cache keys", () => {
   it("name a value risk:v<schema>:<kind>:<userId>:{<tenantId>}", () => {
-    expect(cacheKey("metrics", subject)).toBe("risk:v2:metrics:u1:{t1}");
-    expect(cacheKey("metrics", subject, "staging")).toBe("staging:v2:metrics:u1:{t1}");
+    expect(cacheKey("metrics", subject)).toBe("risk:v3:metrics:u1:{t1}");
+    expect(cacheKey("metrics", subject, "staging")).toBe("staging:v3:metrics:u1:{t1}");
   });
 
   it("put an entry, its version counters and its lease in the tenant's hash-tag slot", () => {
@@ -37,14 +37,22 @@ describe("cache keys", () => {
       cacheKey("limits", subject),
       cacheKey("metrics", { ...subject, userId: "u2" }),
       cacheKey("metrics", { ...subject, tenantId: "t2" }),
+      cacheKey("metrics", { ...subject, variant: "v1" }),
+      cacheKey("metrics", { ...subject, variant: "v2" }),
     ]);
-    expect(keys.size).toBe(4);
+    expect(keys.size).toBe(6);
+    // A variant's keys still end with the user and tenant that invalidations match on.
+    for (const key of Object.values(entryKeys("metrics", { ...subject, variant: "v1" }))) {
+      expect(key).toMatch(/:\{t1\}$/);
+    }
+    expect(cacheKey("metrics", { ...subject, variant: "v1" })).toBe("risk:v3:metrics:v1:u1:{t1}");
   });
 
   it("refuse ids that are empty or could forge another key, with a typed error", () => {
     for (const bad of ["", "a:b", "a}b", "{t}", "x".repeat(65), "a b"]) {
       expect(() => cacheKey("metrics", { ...subject, userId: bad })).toThrow(CacheKeyError);
       expect(() => cacheKey("metrics", { ...subject, tenantId: bad })).toThrow(CacheKeyError);
+      expect(() => cacheKey("metrics", { ...subject, variant: bad })).toThrow(CacheKeyError);
     }
     expect(() => cacheKey("metrics", { tenantId: "t1" } as never)).toThrow(CacheKeyError);
   });

@@ -2,11 +2,17 @@
  * Bumped whenever the shape of a cached value changes: a deploy then reads and writes a new
  * namespace and never parses a value written in the old shape.
  */
-export const CACHE_SCHEMA_VERSION = 2;
+export const CACHE_SCHEMA_VERSION = 3;
 
 export interface CacheSubject {
   tenantId: string;
   userId: string;
+  /**
+   * One of several values of a kind for the same user, when the key names what the value was
+   * computed from (a version): each variant is its own entry, and invalidating the user drops
+   * every one of them, as it drops the user's other values.
+   */
+  variant?: string;
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -58,17 +64,27 @@ export function namespaceOf(prefix: string): string {
 }
 
 /**
- * `risk:v2:<kind>:<userId>:{<tenantId>}`: the key of a cached value, and all an in-process hit
+ * `risk:v3:<kind>:<userId>:{<tenantId>}`: the key of a cached value, and all an in-process hit
  * needs, so the read path builds the other keys only when it goes to Redis.
  */
 export function cacheKey(
   kind: string,
-  { tenantId, userId }: CacheSubject,
+  { tenantId, userId, variant }: CacheSubject,
   prefix = "risk",
 ): string {
   checkId("tenantId", tenantId);
   checkId("userId", userId);
-  return `${namespaceOf(prefix)}:${kind}:${userId}:{${tenantId}}`;
+  return `${namespaceOf(prefix)}:${kind}${variantPart(variant)}:${userId}:{${tenantId}}`;
+}
+
+/**
+ * `:<variant>` between the kind and the user id, so the key still ends with the user and tenant
+ * that a user's or a tenant's invalidation matches on.
+ */
+function variantPart(variant: string | undefined): string {
+  if (variant === undefined) return "";
+  checkId("variant", variant);
+  return `:${variant}`;
 }
 
 export function tenantGenerationKey(tenantId: string, prefix = "risk"): string {
@@ -80,11 +96,12 @@ export function entryKeys(kind: string, subject: CacheSubject, prefix = "risk"):
   const entry = cacheKey(kind, subject, prefix);
   const ns = namespaceOf(prefix);
   const tag = `{${subject.tenantId}}`;
+  const variant = variantPart(subject.variant);
   return {
     entry,
-    entryVersion: `${ns}:ver:${kind}:${subject.userId}:${tag}`,
+    entryVersion: `${ns}:ver:${kind}${variant}:${subject.userId}:${tag}`,
     userVersion: `${ns}:ver:user:${subject.userId}:${tag}`,
     tenantGeneration: tenantGenerationKey(subject.tenantId, prefix),
-    lease: `${ns}:lease:${kind}:${subject.userId}:${tag}`,
+    lease: `${ns}:lease:${kind}${variant}:${subject.userId}:${tag}`,
   };
 }

@@ -6,9 +6,10 @@
  * computed under, when it was stored and until when it is fresh, in ms) and then the payload.
  * A version token is replaced on every invalidation. Invalidating an entry or a user replaces
  * the token and deletes the entries concerned in one script, so an entry that exists always
- * carries the current entry and user tokens; only the tenant's generation changes without
- * deleting (that is what makes it O(1)), so a read checks that one against the entry (see
- * redis-tier.ts). Every write is a script: checking the tokens and storing is one atomic step.
+ * carries the current entry token; the tenant's generation changes without deleting (that is
+ * what makes it O(1)), and a user's invalidation deletes only the entries it can name (not the
+ * variants of keys.ts), so a read checks those two against the entry (see redis-tier.ts).
+ * Every write is a script: checking the tokens and storing is one atomic step.
  */
 
 // KEYS: entry, entryVersion, userVersion, tenantGeneration, lease
@@ -39,8 +40,9 @@ local text = redis.call('GET', KEYS[1])
 local valid = false
 local fresh = 0
 if text then
-  local entryGeneration, freshUntil = string.match(text, '^([^\\n]*)\\n[^\\n]*\\n[^\\n]*\\n%d+\\n(%d+)\\n')
-  valid = entryGeneration == g
+  local entryGeneration, entryUser, freshUntil =
+    string.match(text, '^([^\\n]*)\\n([^\\n]*)\\n[^\\n]*\\n%d+\\n(%d+)\\n')
+  valid = entryGeneration == g and entryUser == u
   fresh = tonumber(freshUntil or '0')
 end
 local time = redis.call('TIME')

@@ -53,12 +53,14 @@ export class RedisTier implements SharedTier {
   }
 
   /**
-   * A hit costs one MGET of the entry and its tenant's generation, about a plain GET: the entry
-   * and user tokens need no check because invalidating either deletes the entry (lua.ts). It
-   * need not be atomic: a read that overlaps an invalidation may see the state before it, and a
-   * value computed from tokens that moved on is refused by the write script. Only a miss or a
-   * stale entry costs a second command, a script that looks again, reads the three tokens
-   * and takes the lease in one atomic step.
+   * A hit costs one MGET of the entry, its tenant's generation and its user's version, about a
+   * plain GET: the entry's own token needs no check because invalidating the entry deletes it
+   * (lua.ts), while a user's invalidation cannot name every variant of the user's values
+   * (keys.ts), so the user's token is checked like the tenant's. It need not be atomic: a read
+   * that overlaps an invalidation may see the state before it, and a value computed from tokens
+   * that moved on is refused by the write script. Only a miss or a stale entry costs a second
+   * command, a script that looks again, reads the three tokens and takes the lease in one
+   * atomic step.
    */
   async read(
     keys: EntryKeys,
@@ -66,9 +68,16 @@ export class RedisTier implements SharedTier {
     leaseTtlMs: number,
     refreshAheadMs = 0,
   ): Promise<TierRead> {
-    const [text, generation] = await this.client.mget(keys.entry, keys.tenantGeneration);
+    const [text, generation, user] = await this.client.mget(
+      keys.entry,
+      keys.tenantGeneration,
+      keys.userVersion,
+    );
     const entry = text ? parseEntry(text) : null;
-    const valid = entry !== null && entry.versions[0] === (generation ?? "");
+    const valid =
+      entry !== null &&
+      entry.versions[0] === (generation ?? "") &&
+      entry.versions[1] === (user ?? "");
     const now = Date.now();
     const dueForRefresh = leaseTtlMs > 0 && valid && entry.freshUntil - now <= refreshAheadMs;
     if (valid && entry.freshUntil >= now && !dueForRefresh) {

@@ -238,6 +238,27 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
       expect((await a.getOrCompute("metrics", bob, db.compute)).value.version).toBe(1);
     });
 
+    it("keeps each variant of a user's value apart, and drops them all with the user", async () => {
+      const [a, b] = [await instance(), await instance()];
+      const db = source();
+      const atV1 = { ...alice, variant: "v1" };
+      const atV2 = { ...alice, variant: "v2" };
+      await a.getOrCompute("metrics", atV1, db.compute);
+      db.state.version = 2;
+      await a.getOrCompute("metrics", atV2, db.compute);
+      // Each variant is its own entry, on this instance and the other.
+      expect((await b.getOrCompute("metrics", atV1, db.compute)).value.version).toBe(1);
+      expect((await b.getOrCompute("metrics", atV2, db.compute)).value.version).toBe(2);
+      expect((await a.getOrCompute("metrics", atV1, db.compute)).value.version).toBe(1);
+      db.state.version = 3;
+      await a.invalidateUser(alice);
+      for (const cache of [a, b]) {
+        for (const variant of [atV1, atV2]) {
+          expect((await cache.getOrCompute("metrics", variant, db.compute)).value.version).toBe(3);
+        }
+      }
+    });
+
     it("writes a profile through, so both instances read the new one without computing", async () => {
       const [a, b] = [await instance(), await instance()];
       const db = source();

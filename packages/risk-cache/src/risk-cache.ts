@@ -411,7 +411,7 @@ export class RiskCache<K extends string = string> {
     const keys = this.keys(kind, subject);
     const payload = this.serializer.serialize(value);
     await this.broadcast(
-      { scope: "entry", tenantId: subject.tenantId, userId: subject.userId, kinds: [kind] },
+      { scope: "entry", ...subject, kinds: [kind] },
       async () => {
         const { tier } = await this.onSharedTier((t) =>
           t.writeThrough(keys, payload, this.timing(kind)),
@@ -426,7 +426,7 @@ export class RiskCache<K extends string = string> {
     const list: string[] = typeof kinds === "string" ? [kinds] : [...kinds];
     for (const kind of list) this.policy(kind);
     await this.broadcast(
-      { scope: "entry", tenantId: subject.tenantId, userId: subject.userId, kinds: list },
+      { scope: "entry", ...subject, kinds: list },
       async () => {
         for (const kind of list) {
           const keys = this.keys(kind, subject);

@@ -1,5 +1,6 @@
 import "server-only";
 import { startPriceFeed } from "@repo/api";
+import { getCache } from "./cache.ts";
 import { serverConfig } from "./config.ts";
 import { getDb } from "./db.ts";
 
@@ -16,14 +17,17 @@ const globalForFeed = globalThis as typeof globalThis & {
  * Starts the simulated price feed of this process unless PRICE_FEED_INTERVAL_MS is 0 or there is
  * no database; says which in one line. Other instances may run theirs: ticks never double up.
  */
-export function startServerPriceFeed() {
+export async function startServerPriceFeed() {
   const config = serverConfig();
   if (config.priceFeedIntervalMs === 0) return log("price feed: off (PRICE_FEED_INTERVAL_MS=0)");
   if (!config.databaseUrl) return log("price feed: off (no database configured)");
   // A development server may register again after a reload; the process keeps one feed.
   if (globalForFeed.riskDashboardPriceFeed) return;
+  const cache = await getCache();
+  if (globalForFeed.riskDashboardPriceFeed) return;
   globalForFeed.riskDashboardPriceFeed = startPriceFeed({
     db: getDb(),
+    cache,
     intervalMs: config.priceFeedIntervalMs,
     seed: PRICE_FEED_SEED,
     log: (line) => console.error(`risk-dashboard: ${line}`),

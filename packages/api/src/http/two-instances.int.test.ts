@@ -119,7 +119,7 @@ describe("two app instances sharing Redis", () => {
       version: profileBefore.profile.version + 1,
     });
     expect(after.metrics.confidence).toBe(confidence);
-    expect(after.metrics.history.returns.length).toBeLessThanOrEqual(lookbackDays);
+    expect(after.metrics.history.days.length).toBeLessThanOrEqual(lookbackDays);
     const profileAfter = await priya.client.risk.profile.get.query();
     expect(profileAfter.profile).toMatchObject({
       varConfidence: confidence,

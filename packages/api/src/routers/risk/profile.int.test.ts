@@ -44,7 +44,7 @@ describe("risk.profile", () => {
     const after = await maya.risk.metrics();
     expect(after.freshness.source).toBe("computed");
     expect(after.metrics.confidence).toBe(0.99);
-    expect(after.metrics.history.returns.length).toBeLessThanOrEqual(120);
+    expect(after.metrics.history.days.length).toBeLessThanOrEqual(120);
 
     const audit = await fixture.database.db.auditEvent.findFirstOrThrow({
       where: { traderId: mayaId, entity: "PROFILE" },

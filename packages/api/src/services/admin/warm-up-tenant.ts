@@ -1,25 +1,34 @@
 import { computeVersioned } from "../cache/read-book.ts";
-import { computeMetrics } from "../risk/compute-metrics.ts";
-import type { MetricsDeps } from "../risk/get-metrics.ts";
+import { getMetrics, type MetricsDeps } from "../risk/get-metrics.ts";
+import { loadBook } from "../risk/load-book.ts";
 import { activeTraders } from "./active-traders.ts";
+import { mapBounded } from "./map-bounded.ts";
 
-/** At most this many books are computed at once, so a warm-up leaves connections for users. */
+/** At most this many books are loaded at once, so a warm-up leaves connections for users. */
 export const WARM_UP_CONCURRENCY = 4;
 
 /**
- * Computes and caches the metrics of every active trader of the tenant that is not cached yet,
- * so their next dashboard poll is a cache hit.
+ * Caches the book of every active trader of the tenant that is not cached yet, then values
+ * each warmed book once, which caches the histories of what it holds: the next dashboard poll
+ * of each costs no query, only a valuation at the latest tick.
  */
 export async function warmUpTenant(
   deps: MetricsDeps,
   tenantId: string,
 ): Promise<{ traders: number; warmed: number; failed: number }> {
   const subjects = await activeTraders(deps.db, tenantId);
+  const warmedBooks: typeof subjects = [];
   const { warmed, failed } = await deps.cache.warmUp(
-    "metrics",
+    "book",
     subjects,
-    (subject) => computeVersioned(deps.db, subject, () => computeMetrics(deps, subject)),
+    (subject) => {
+      warmedBooks.push(subject);
+      return computeVersioned(deps.db, subject, () => loadBook(deps.db, subject));
+    },
     { concurrency: WARM_UP_CONCURRENCY },
+  );
+  await mapBounded(warmedBooks, WARM_UP_CONCURRENCY, (subject) =>
+    getMetrics(deps, subject).catch(() => undefined),
   );
   return { traders: subjects.length, warmed, failed };
 }

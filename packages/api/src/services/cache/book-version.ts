@@ -2,9 +2,9 @@ import type { TenantDb, TenantTx } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { TENANT_SUMMARY_USER } from "./invalidate-book.ts";
 
-/** A cached value of a book and the book version it was computed at. */
+/** A cached value and the version (of a book, of a market) it was computed at. */
 export interface Versioned<T> {
-  bookVersion: number;
+  version: number;
   value: T;
 }
 

@@ -9,16 +9,16 @@ export function tenantSummary(tenantId: string): Subject {
 }
 
 /**
- * Drops what a write to a trader's book made wrong, after the write committed. A
- * change of metrics also changes the trader's alerts (raised and resolved from the metrics, and
- * a deleted limit takes its alerts with it) and the trader's row in the admins' summary, so
- * those go too.
+ * Drops what a write to a trader's book made wrong, after the write committed. A change of the
+ * book changes its valuation (cached under the book's version: nothing to drop), the trader's
+ * alerts (raised and resolved by valuations, and a deleted limit takes its alerts with it) and
+ * the trader's row in the admins' summary, so those go too.
  */
 export async function invalidateBook(
   cache: ApiCache,
   subject: Subject,
   kinds: readonly ApiCacheKind[],
 ): Promise<void> {
-  await cache.invalidate(kinds.includes("metrics") ? [...kinds, "alerts"] : kinds, subject);
-  if (kinds.includes("metrics")) await cache.invalidate("traders", tenantSummary(subject.tenantId));
+  await cache.invalidate(kinds.includes("book") ? [...kinds, "alerts"] : kinds, subject);
+  if (kinds.includes("book")) await cache.invalidate("traders", tenantSummary(subject.tenantId));
 }

@@ -49,6 +49,6 @@ export async function createLimit(
     );
     return limit;
   });
-  await invalidateBook(deps.cache, subject, ["limits", "metrics"]);
+  await invalidateBook(deps.cache, subject, ["limits", "book"]);
   return created;
 }

@@ -36,6 +36,6 @@ export async function deleteLimit(
       now,
     );
   });
-  await invalidateBook(deps.cache, subject, ["limits", "metrics"]);
+  await invalidateBook(deps.cache, subject, ["limits", "book"]);
   return { id };
 }

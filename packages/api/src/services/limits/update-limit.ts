@@ -43,6 +43,6 @@ export async function updateLimit(
     );
     return after;
   });
-  await invalidateBook(deps.cache, subject, ["limits", "metrics"]);
+  await invalidateBook(deps.cache, subject, ["limits", "book"]);
   return updated;
 }

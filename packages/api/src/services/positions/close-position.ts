@@ -52,6 +52,6 @@ export async function closePosition(
     );
     return after;
   });
-  await invalidateBook(deps.cache, subject, ["metrics"]);
+  await invalidateBook(deps.cache, subject, ["book"]);
   return closed;
 }

@@ -73,6 +73,6 @@ export async function openPosition(
     );
     return position;
   });
-  await invalidateBook(deps.cache, subject, ["metrics"]);
+  await invalidateBook(deps.cache, subject, ["book"]);
   return opened;
 }

@@ -1,6 +1,8 @@
 import type { Db } from "@repo/db";
 import type { Random } from "@repo/db/demo";
+import type { ApiCache } from "../../cache-policy.ts";
 import { type Clock, systemClock } from "../../clock.ts";
+import { invalidateMarkets } from "./market.ts";
 import { nextPrice, stepVolatility, tickRandom } from "./price-step.ts";
 
 /**
@@ -30,7 +32,8 @@ export interface PriceTickDeps {
 }
 
 export type PriceTick =
-  | { status: "moved"; instruments: number; at: Date }
+  /** tenants: the tenants whose prices moved, each of whose priceTick went up by one. */
+  | { status: "moved"; instruments: number; tenants: string[]; at: Date }
   /** busy: another instance is ticking now; recent: one ticked less than an interval ago. */
   | { status: "skipped"; reason: "busy" | "recent" };
 
@@ -53,7 +56,8 @@ function isRecent(lastTick: Date | null, now: Date, intervalMs: number): boolean
  * means a second instance skips instead of queueing behind the first; the lock goes with the
  * transaction, even when a connection dies mid-tick. The lastPriceAt check then turns the tick
  * of an instance running out of phase into a no-op, so N instances move prices once an
- * interval, not N times.
+ * interval, not N times. Each moved tenant's priceTick goes up in the same transaction: the
+ * tick a valuation is cached under (services/risk/get-metrics.ts).
  */
 export async function tickPrices({ db, clock, random, intervalMs }: PriceTickDeps) {
   const at = clock();
@@ -81,12 +85,22 @@ export async function tickPrices({ db, clock, random, intervalMs }: PriceTickDep
       FROM unnest(${instruments.map((i) => i.id)}::uuid[], ${prices}::numeric[])
         AS moved(id, price)
       WHERE i.id = moved.id`;
-    return { status: "moved", instruments: instruments.length, at };
+    const tenants = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "Tenant" SET "priceTick" = "priceTick" + 1
+      WHERE id IN (SELECT DISTINCT "tenantId" FROM "Instrument") RETURNING id`;
+    return {
+      status: "moved",
+      instruments: instruments.length,
+      tenants: tenants.map((tenant) => tenant.id),
+      at,
+    };
   });
 }
 
 export interface PriceFeedOptions {
   db: Db;
+  /** Every instance's copy of a moved tenant's market is dropped through it after each move. */
+  cache: ApiCache;
   clock?: Clock;
   intervalMs: number;
   /** Every instance should use the same seed: they then agree on each tick's moves. */
@@ -107,6 +121,7 @@ function errorMessage(error: unknown): string {
  */
 export function startPriceFeed({
   db,
+  cache,
   clock = systemClock,
   intervalMs,
   seed,
@@ -122,7 +137,8 @@ export function startPriceFeed({
     const at = clock();
     const random = tickRandom(seed, Math.floor(at.getTime() / intervalMs));
     inFlight = tickPrices({ db, clock: () => at, random, intervalMs })
-      .then(() => {
+      .then(async (moved) => {
+        if (moved.status === "moved") await invalidateMarkets(cache, moved.tenants);
         if (failures > 0) log(`price feed: ticking again after ${failures} failed tick(s)`);
         failures = 0;
         lastFailure = "";

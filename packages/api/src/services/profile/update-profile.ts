@@ -51,9 +51,9 @@ export async function updateProfile(
     );
     // The version this write left the book at: the update's trigger holds the trader's row
     // until commit, so no other write can come between.
-    return { bookVersion: await readBookVersion(tx, subject), value: after };
+    return { version: await readBookVersion(tx, subject), value: after };
   });
   await deps.cache.set("profile", subject, written);
-  await invalidateBook(deps.cache, subject, ["metrics"]);
+  await invalidateBook(deps.cache, subject, ["book"]);
   return written.value;
 }

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../../clock.ts";
 import { tenantDb } from "../../data/tenant-db.ts";
 import { type ApiFixture, createApiFixture } from "../../testing/api-fixture.ts";
+import type { Subject } from "../auth/resolve-subject.ts";
+import { readMarket } from "../prices/market.ts";
 import { computeMetrics } from "./compute-metrics.ts";
+import { loadBook } from "./load-book.ts";
 
 let fixture: ApiFixture;
 beforeAll(async () => {
@@ -23,6 +26,18 @@ function openAlerts(traderId: string) {
   });
 }
 
+/** The book as it is in the database now, at the tenant's current market. */
+async function valued(deps: Parameters<typeof computeMetrics>[0], subject: Subject) {
+  const market = await readMarket(deps, subject.tenantId);
+  const book = await loadBook(deps.db, subject);
+  const { view } = await computeMetrics(deps, subject, {
+    book,
+    market: market.value,
+    tick: market.version,
+  });
+  return view;
+}
+
 describe("computeMetrics", () => {
   it("values the book from the database and raises one open alert per limit at WARN or BREACH", async () => {
     const traders = await fixture.database.db.user.findMany({
@@ -39,8 +54,8 @@ describe("computeMetrics", () => {
       };
       // Two servers computing the same book at once must not raise an alert twice.
       const [view] = await Promise.all([
-        computeMetrics(deps, subject),
-        computeMetrics(deps, subject),
+        valued(deps, subject),
+        valued(deps, subject),
       ]);
       const expected = view.metrics.limits
         .filter((limit) => limit.status === "WARN" || limit.status === "BREACH")
@@ -67,7 +82,7 @@ describe("computeMetrics", () => {
       cache: fixture.deps.cache,
       clock: systemClock,
     };
-    const before = await computeMetrics(deps, subject);
+    const before = await valued(deps, subject);
     const limit = before.metrics.limits.find((l) => l.status === "WARN" || l.status === "BREACH");
     if (!limit) throw new Error("the demo data gives jonas a limit at WARN");
 
@@ -75,7 +90,7 @@ describe("computeMetrics", () => {
       where: { id: limit.id },
       data: { threshold: limit.measured * 100 },
     });
-    const after = await computeMetrics(deps, subject);
+    const after = await valued(deps, subject);
     expect(after.metrics.limits.find((l) => l.id === limit.id)?.status).toBe("OK");
     const alerts = await fixture.database.db.riskAlert.findMany({ where: { limitId: limit.id } });
     expect(alerts.length).toBeGreaterThan(0);

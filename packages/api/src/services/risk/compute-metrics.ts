@@ -4,13 +4,15 @@ import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import { AppError } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
-import { type Book, loadBook } from "./load-book.ts";
-import { BENCHMARK_SYMBOL, loadHistory } from "./load-history.ts";
+import { invalidateBook } from "../cache/invalidate-book.ts";
+import type { Market } from "../prices/market.ts";
+import type { Book } from "./load-book.ts";
+import { loadHistory } from "./load-history.ts";
 import { syncAlerts } from "./sync-alerts.ts";
 
-/** One trader's risk as the dashboard shows it; what the metrics cache holds. */
+/** One trader's risk at one price tick, as the dashboard shows it; what the metrics cache holds. */
 export interface MetricsView {
-  metrics: RiskMetrics;
+  metrics: Omit<RiskMetrics, "history"> & { history: ChartSeries };
   currency: string;
   profile: {
     riskTolerance: string;
@@ -19,12 +21,24 @@ export interface MetricsView {
     maxDrawdownTolerance: number;
     version: number;
   };
+  /** The tenant's price tick the book was valued at. */
+  tick: number;
   computedAt: Date;
   /** The oldest last price in the book: how current the valuation is. */
   pricesAsOf: Date | null;
 }
 
-function portfolioInput(book: Book, history: PriceHistory) {
+/** The history series the dashboard draws: the daily P&L and returns stay on the server. */
+type ChartSeries = Omit<RiskMetrics["history"], "pnl" | "returns">;
+
+/** What a book is valued from: the book, and the tenant's market at one tick. */
+export interface ValuationInputs {
+  book: Book;
+  market: Market;
+  tick: number;
+}
+
+function portfolioInput(book: Book, market: Market, history: PriceHistory) {
   const profile = book.profile as NonNullable<Book["profile"]>;
   return {
     cash: book.account ? book.account.cash.toNumber() : 0,
@@ -38,7 +52,8 @@ function portfolioInput(book: Book, history: PriceHistory) {
         id: instrument.id,
         symbol: instrument.symbol,
         sector: instrument.sector,
-        lastPrice: instrument.lastPrice.toNumber(),
+        // An instrument the market does not know yet has no price: risk-engine excludes it.
+        lastPrice: market.quotes[instrument.id]?.lastPrice ?? Number.NaN,
         previousClose: closes && closes.length > 0 ? closes[closes.length - 1] : Number.NaN,
       };
     }),
@@ -60,24 +75,30 @@ function portfolioInput(book: Book, history: PriceHistory) {
   };
 }
 
+/** The instruments of the book and the benchmark, with the versions of their histories. */
+function historyRefs(book: Book, market: Market) {
+  const refOf = (id: string) => ({
+    id,
+    historyVersion: market.quotes[id]?.historyVersion ?? 0,
+  });
+  const held = [...new Set(book.positions.map((p) => p.instrument.id))].map(refOf);
+  return { held, benchmark: market.benchmarkId ? refOf(market.benchmarkId) : null };
+}
+
 /**
- * Reads the book and the benchmark's history version (two queries, at once) and the price
- * history of what the book holds (from the cache, per instrument), runs risk-engine over them and
- * brings the trader's alerts in line with the limits it measured.
+ * Values the book at the market's prices over the price history of what it holds (from the
+ * cache, per instrument), then brings the trader's alerts in line with the limits it measured:
+ * the one step of a valuation that writes, and only when an alert is raised or resolved. The
+ * alert rows are part of the book, so a sync that wrote moved the book to a new version and
+ * dropped it (`alertsChanged`).
  */
 export async function computeMetrics(
   deps: { db: TenantDb; cache: ApiCache; clock: Clock },
   subject: Subject,
-): Promise<MetricsView> {
-  const [book, benchmark] = await Promise.all([
-    loadBook(deps.db, subject),
-    deps.db.instrument.findFirst({
-      where: { symbol: BENCHMARK_SYMBOL },
-      select: { id: true, historyVersion: true },
-    }),
-  ]);
+  { book, market, tick }: ValuationInputs,
+): Promise<{ view: MetricsView; alertsChanged: boolean }> {
   if (!book.profile) throw new AppError("NOT_FOUND", "This trader has no risk profile yet.");
-  const held = [...new Map(book.positions.map((p) => [p.instrument.id, p.instrument])).values()];
+  const { held, benchmark } = historyRefs(book, market);
   const history = await loadHistory(
     deps,
     subject.tenantId,
@@ -85,17 +106,25 @@ export async function computeMetrics(
     benchmark,
     book.profile.lookbackDays + 1,
   );
-  const metrics = computeRiskMetrics(portfolioInput(book, history));
+  const { history: series, ...metrics } = computeRiskMetrics(
+    portfolioInput(book, market, history),
+  );
   const computedAt = deps.clock();
   const openKeys = new Set(book.alerts.flatMap((alert) => (alert.openKey ? [alert.openKey] : [])));
-  // The cached alerts list (list-alerts.ts) is dropped when this computation changed the rows.
-  if (await syncAlerts(deps.db, subject, metrics.limits, openKeys, computedAt)) {
-    await deps.cache.invalidate("alerts", subject);
-  }
-  const priceTimes = book.positions.map((p) => p.instrument.lastPriceAt.getTime());
+  const alertsChanged = await syncAlerts(deps.db, subject, metrics.limits, openKeys, computedAt);
+  if (alertsChanged) await invalidateBook(deps.cache, subject, ["book"]);
+  const priceTimes = book.positions.flatMap((p) => market.quotes[p.instrument.id]?.lastPriceAt ?? []);
   const { profile } = book;
-  return {
-    metrics,
+  const view: MetricsView = {
+    metrics: {
+      ...metrics,
+      history: {
+        days: series.days,
+        equity: series.equity,
+        drawdown: series.drawdown,
+        gaps: series.gaps,
+      },
+    },
     currency: book.account?.baseCurrency ?? "USD",
     profile: {
       riskTolerance: profile.riskTolerance,
@@ -104,7 +133,9 @@ export async function computeMetrics(
       maxDrawdownTolerance: profile.maxDrawdownTolerance.toNumber(),
       version: profile.version,
     },
+    tick,
     computedAt,
     pricesAsOf: priceTimes.length > 0 ? new Date(Math.min(...priceTimes)) : null,
   };
+  return { view, alertsChanged };
 }

@@ -5,7 +5,9 @@ import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { readBook } from "../cache/read-book.ts";
+import { invalidateMarkets, readMarket } from "../prices/market.ts";
 import { computeMetrics, type MetricsView } from "./compute-metrics.ts";
+import { loadBook } from "./load-book.ts";
 
 export interface MetricsDeps {
   db: TenantDb;
@@ -13,13 +15,51 @@ export interface MetricsDeps {
   clock: Clock;
 }
 
-/** Cache-aside (DESIGN §4): the cached view when there is one, else computed once and cached. */
+/**
+ * The trader's risk at the tenant's latest price tick. Three cached reads: the tenant's market
+ * (its prices at the latest tick), the book (changed only by its own writes) and the valuation
+ * of that book version at that tick, computed once across instances on the first poll after a
+ * move or a write. A valuation's key names the book version and the tick, so a cached one can
+ * never be served after either changed, and needs no invalidation.
+ */
 export async function getMetrics(
   deps: MetricsDeps,
   subject: Subject,
+  afterAlertSync = false,
 ): Promise<MetricsView & { freshness: Freshness }> {
-  const { value, freshness } = await readBook(deps, "metrics", subject, () =>
-    computeMetrics(deps, subject),
-  );
-  return cachedView(value, freshness);
+  let [market, book] = await Promise.all([
+    readMarket(deps, subject.tenantId),
+    readBook(deps, "book", subject, () => loadBook(deps.db, subject)),
+  ]);
+  // An instrument created since the market was read (a move of the tick would have dropped
+  // it): read the market again rather than value the position without a price.
+  if (book.value.positions.some((p) => !market.value.quotes[p.instrument.id])) {
+    await invalidateMarkets(deps.cache, [subject.tenantId]);
+    market = await readMarket(deps, subject.tenantId);
+  }
+  const valuation = { ...subject, variant: `v${book.version}-t${market.version}` };
+  let alertsChanged = false;
+  const read = await deps.cache.getOrCompute("metrics", valuation, async () => {
+    const computed = await computeMetrics(deps, subject, {
+      book: book.value,
+      market: market.value,
+      tick: market.version,
+    });
+    alertsChanged = computed.alertsChanged;
+    return computed.view;
+  });
+  // Raising or resolving an alert moved the book to a new version: value that one too (its
+  // alerts now in line, it writes nothing), so the next poll is a cache hit.
+  if (alertsChanged && !afterAlertSync) return getMetrics(deps, subject, true);
+  return cachedView(read.value, oldest(read.freshness, book.freshness, market.freshness));
+}
+
+/**
+ * A valuation made from a book or market served stale (PostgreSQL away) is as stale as they
+ * are; otherwise the valuation's own freshness tells where it came from.
+ */
+function oldest(valuation: Freshness, ...inputs: Freshness[]): Freshness {
+  const stale = inputs.filter((input) => input.source === "stale");
+  if (stale.length === 0) return valuation;
+  return stale.reduce((a, b) => (a.ageMs >= b.ageMs ? a : b));
 }

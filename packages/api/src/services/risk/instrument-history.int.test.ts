@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../../clock.ts";
 import { tenantDb } from "../../data/tenant-db.ts";
 import { type ApiFixture, createApiFixture } from "../../testing/api-fixture.ts";
-import { computeMetrics } from "./compute-metrics.ts";
+import { getMetrics } from "./get-metrics.ts";
 import { CACHED_CLOSES, readInstrumentHistory } from "./instrument-history.ts";
 import { BENCHMARK_SYMBOL, loadHistory } from "./load-history.ts";
 
@@ -44,10 +44,10 @@ describe("instrument history", () => {
     expect(shared.length).toBeGreaterThan(0);
 
     const before = await historyComputations();
-    await computeMetrics(maya.deps, maya.subject);
+    await getMetrics(maya.deps, maya.subject);
     // Maya's instruments and the benchmark.
     expect((await historyComputations()) - before).toBe(mayaHolds.length + 1);
-    await computeMetrics(jonas.deps, jonas.subject);
+    await getMetrics(jonas.deps, jonas.subject);
     // Only what Jonas holds and Maya does not.
     expect((await historyComputations()) - before).toBe(
       mayaHolds.length + 1 + jonasHolds.length - shared.length,

@@ -4,7 +4,9 @@ import type { Subject } from "../auth/resolve-subject.ts";
 
 /**
  * Everything of one trader's book that risk needs, in one query: account, profile, active
- * limits, open positions and their instruments' last prices, open alerts.
+ * limits, open positions and what they hold, open alerts. Prices are not part of it: they move
+ * every tick and come from the tenant's market (services/prices/market.ts), so a book changes
+ * only with its own writes, each of which bumps its version.
  */
 export async function loadBook(db: TenantDb, subject: Subject) {
   const trader = await db.user.findUnique({
@@ -39,14 +41,7 @@ export async function loadBook(db: TenantDb, subject: Subject) {
         select: {
           quantity: true,
           instrument: {
-            select: {
-              id: true,
-              symbol: true,
-              sector: true,
-              lastPrice: true,
-              lastPriceAt: true,
-              historyVersion: true,
-            },
+            select: { id: true, symbol: true, sector: true },
           },
         },
       },
