@@ -20,4 +20,5 @@ export {
   type PriceFeedOptions,
   startPriceFeed,
 } from "./services/prices/price-feed.ts";
+export { type LastPrice, setLastPrices } from "./services/prices/set-last-prices.ts";
 export type { MetricsView } from "./services/risk/compute-metrics.ts";

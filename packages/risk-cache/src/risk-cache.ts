@@ -410,30 +410,24 @@ export class RiskCache<K extends string = string> {
     this.policy(kind);
     const keys = this.keys(kind, subject);
     const payload = this.serializer.serialize(value);
-    await this.broadcast(
-      { scope: "entry", ...subject, kinds: [kind] },
-      async () => {
-        const { tier } = await this.onSharedTier((t) =>
-          t.writeThrough(keys, payload, this.timing(kind)),
-        );
-        this.rememberIfRedisMissed(tier, keys.entryVersion, [keys.entry, keys.lease]);
-      },
-    );
+    await this.broadcast({ scope: "entry", ...subject, kinds: [kind] }, async () => {
+      const { tier } = await this.onSharedTier((t) =>
+        t.writeThrough(keys, payload, this.timing(kind)),
+      );
+      this.rememberIfRedisMissed(tier, keys.entryVersion, [keys.entry, keys.lease]);
+    });
   }
 
   /** Drops the cached values of `kinds` for one user, everywhere. */
   async invalidate(kinds: K | readonly K[], subject: CacheSubject): Promise<void> {
     const list: string[] = typeof kinds === "string" ? [kinds] : [...kinds];
     for (const kind of list) this.policy(kind);
-    await this.broadcast(
-      { scope: "entry", ...subject, kinds: list },
-      async () => {
-        for (const kind of list) {
-          const keys = this.keys(kind, subject);
-          await this.invalidateShared(keys.entryVersion, [keys.entry, keys.lease]);
-        }
-      },
-    );
+    await this.broadcast({ scope: "entry", ...subject, kinds: list }, async () => {
+      for (const kind of list) {
+        const keys = this.keys(kind, subject);
+        await this.invalidateShared(keys.entryVersion, [keys.entry, keys.lease]);
+      }
+    });
   }
 
   /** Drops every cached value of one user (on logout, say). */

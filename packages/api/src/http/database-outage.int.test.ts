@@ -17,7 +17,9 @@ let deps: ApiDeps;
 
 beforeAll(async () => {
   // Metrics expire after a second, so a test can watch one expire while PostgreSQL is away.
-  fixture = await createApiFixture({ kinds: { book: { ttlSeconds: 1 }, market: { ttlSeconds: 1 } } });
+  fixture = await createApiFixture({
+    kinds: { book: { ttlSeconds: 1 }, market: { ttlSeconds: 1 } },
+  });
   const target = new URL(fixture.database.url);
   proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
   const throughProxy = new URL(fixture.database.url);

@@ -50,12 +50,17 @@ export function Dashboard({ traderId }: { traderId?: string }) {
       <p className="muted">Loading…</p>
     );
   }
-  const { metrics, currency, freshness } = metricsQuery.data;
+  const { metrics, currency, freshness, pricesAsOf, tick } = metricsQuery.data;
   const failing = metricsQuery.isError || alertsQuery.isError;
   return (
     <div className="dashboard">
       <OfflineBanner since={failing ? metricsQuery.dataUpdatedAt : null} />
-      <FreshnessLine freshness={freshness} receivedAt={metricsQuery.dataUpdatedAt} />
+      <FreshnessLine
+        freshness={freshness}
+        receivedAt={metricsQuery.dataUpdatedAt}
+        pricesAsOf={pricesAsOf}
+        tick={tick}
+      />
       <HeadlineCards metrics={metrics} currency={currency} />
       <div className="grid">
         <section className="panel" aria-labelledby="limits-heading">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { ago } from "~/lib/format.ts";
+import { ago, whenOf } from "~/lib/format.ts";
 import type { MetricsResponse } from "~/trpc/types.ts";
 
 const SOURCES: Record<string, string> = {
@@ -13,15 +13,21 @@ const SOURCES: Record<string, string> = {
 };
 
 /**
- * "Updated 3 s ago · from cache". The age is counted here, once a second, so only this line
- * re-renders between polls.
+ * "Updated 3 s ago · from cache", then "Prices of 2 Dec 2026, 14:30:03 UTC · tick 1,234": how
+ * old the valuation is, where it came from, and the prices it was made at (the oldest last
+ * price in the book, and the tenant's price tick, which every move of the market advances). The
+ * age is counted here, once a second, so only these lines re-render between polls.
  */
 export function FreshnessLine({
   freshness,
   receivedAt,
+  pricesAsOf,
+  tick,
 }: {
   freshness: MetricsResponse["freshness"];
   receivedAt: number;
+  pricesAsOf: Date | null;
+  tick: number;
 }) {
   const [now, setNow] = useState(receivedAt);
   useEffect(() => {
@@ -31,12 +37,21 @@ export function FreshnessLine({
   }, []);
   const age = freshness.ageMs + Math.max(0, now - receivedAt);
   return (
-    <p
-      className={freshness.source === "stale" ? "freshness stale" : "freshness"}
-      data-testid="freshness"
-    >
-      Updated <span className="age">{ago(age)}</span> ·{" "}
-      {SOURCES[freshness.source] ?? freshness.source}
-    </p>
+    <div className="freshness-lines">
+      <p
+        className={freshness.source === "stale" ? "freshness stale" : "freshness"}
+        data-testid="freshness"
+      >
+        Updated <span className="age">{ago(age)}</span> ·{" "}
+        {SOURCES[freshness.source] ?? freshness.source}
+      </p>
+      {/* A line of its own: the words above change width between polls, this line must not move. */}
+      {pricesAsOf ? (
+        <p className="freshness">
+          Prices of <span data-testid="prices-as-of">{whenOf(pricesAsOf)}</span> · tick{" "}
+          <span data-testid="price-tick">{tick.toLocaleString("en-US")}</span>
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -53,10 +53,7 @@ describe("computeMetrics", () => {
         clock: systemClock,
       };
       // Two servers computing the same book at once must not raise an alert twice.
-      const [view] = await Promise.all([
-        valued(deps, subject),
-        valued(deps, subject),
-      ]);
+      const [view] = await Promise.all([valued(deps, subject), valued(deps, subject)]);
       const expected = view.metrics.limits
         .filter((limit) => limit.status === "WARN" || limit.status === "BREACH")
         .map((limit) => ({ limitId: limit.id, level: limit.status }))

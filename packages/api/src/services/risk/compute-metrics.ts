@@ -106,14 +106,14 @@ export async function computeMetrics(
     benchmark,
     book.profile.lookbackDays + 1,
   );
-  const { history: series, ...metrics } = computeRiskMetrics(
-    portfolioInput(book, market, history),
-  );
+  const { history: series, ...metrics } = computeRiskMetrics(portfolioInput(book, market, history));
   const computedAt = deps.clock();
   const openKeys = new Set(book.alerts.flatMap((alert) => (alert.openKey ? [alert.openKey] : [])));
   const alertsChanged = await syncAlerts(deps.db, subject, metrics.limits, openKeys, computedAt);
   if (alertsChanged) await invalidateBook(deps.cache, subject, ["book"]);
-  const priceTimes = book.positions.flatMap((p) => market.quotes[p.instrument.id]?.lastPriceAt ?? []);
+  const priceTimes = book.positions.flatMap(
+    (p) => market.quotes[p.instrument.id]?.lastPriceAt ?? [],
+  );
   const { profile } = book;
   const view: MetricsView = {
     metrics: {
