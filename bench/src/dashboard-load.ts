@@ -7,9 +7,10 @@
  */
 import * as hdr from "hdr-histogram-js";
 import { BookExpectations, type MetricsRead } from "./book-expectations.ts";
+import type { PriceTicks } from "./price-ticks.ts";
 import type { BenchTrader } from "./trader-copies.ts";
 
-type PollView = MetricsRead & { freshness: { source: string } };
+type PollView = MetricsRead & { freshness: { source: string }; tick: number };
 
 export interface Poller extends BenchTrader {
   cookie: string;
@@ -34,6 +35,8 @@ export class PhaseStats {
   readonly sourcesByUrl = new Map<string, Map<string, number>>();
   checked = 0;
   stale = 0;
+  /** Answers valued more than one price tick behind the feed's tick when the poll was sent. */
+  behind = 0;
   readonly histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000 });
 
   fail(url: string, reason: string) {
@@ -63,6 +66,7 @@ export class PhaseStats {
       all.failures += phase.failures;
       all.checked += phase.checked;
       all.stale += phase.stale;
+      all.behind += phase.behind;
       addCounts(all.failuresByUrl, phase.failuresByUrl);
       addCounts(all.reasons, phase.reasons);
       addCounts(all.sources, phase.sources);
@@ -93,7 +97,11 @@ export class Recorder {
   /** Each trader's first poll, whatever its phase: what someone opening the dashboard waits. */
   readonly firstPolls: PollOutcome[] = [];
   private current = "";
-  constructor(first: string) {
+  /** The feed's ticks, when the run checks each answer's tick against them. */
+  constructor(
+    first: string,
+    readonly ticks?: PriceTicks,
+  ) {
     this.phase(first);
   }
   phase(name: string): void {
@@ -145,6 +153,7 @@ async function pollOnce(
   const stats = recorder.stats;
   const url = poller.url;
   const from = poller.expectations.readStarted();
+  const feedTick = recorder.ticks?.get(poller.tenantId);
   const started = performance.now();
   const took = () => {
     const ms = performance.now() - started;
@@ -171,6 +180,7 @@ async function pollOnce(
     stats.served(url, answer.source);
     stats.checked++;
     if (poller.expectations.isStale(answer.view, from, to)) stats.stale++;
+    if (feedTick !== undefined && answer.view.tick < feedTick - 1) stats.behind++;
     return { answered: true, ms };
   } catch (error) {
     const ms = took();

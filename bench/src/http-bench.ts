@@ -152,30 +152,40 @@ try {
   await clearRunKeys();
   const email = "jonas@northwind.example.com";
   const cookies = [await signIn(cached.url, email), await signIn(second.url, email)];
-  const computationsBefore =
-    (await counter(cached.url, "rd_cache_computations_total", 'kind="metrics"')) +
-    (await counter(second.url, "rd_cache_computations_total", 'kind="metrics"'));
+  const kinds = ["book", "history", "metrics"] as const;
+  const computationsOf = async () => {
+    const counts: number[] = [];
+    for (const kind of kinds) {
+      counts.push(
+        (await counter(cached.url, "rd_cache_computations_total", `kind="${kind}"`)) +
+          (await counter(second.url, "rd_cache_computations_total", `kind="${kind}"`)),
+      );
+    }
+    return counts;
+  };
+  const computationsBefore = await computationsOf();
   const targets = [cached, second];
   const answers = await Promise.all(
     Array.from({ length: 500 }, (_, i) =>
-      callJson<{ metrics: { nav: number } }>(
+      callJson<{ metrics: { nav: number }; tick: number }>(
         (targets[i % 2] as AppInstance).url,
         METRICS_PATH,
         cookies[i % 2] as string,
-      ).then((view) => view.metrics.nav),
+      ),
     ),
   );
-  const computations =
-    (await counter(cached.url, "rd_cache_computations_total", 'kind="metrics"')) +
-    (await counter(second.url, "rd_cache_computations_total", 'kind="metrics"')) -
-    computationsBefore;
+  const computed = (await computationsOf()).map((n, i) => n - (computationsBefore[i] ?? 0));
+  const ticks = new Set(answers.map((answer) => answer.tick)).size;
   console.info("\n500 concurrent first reads of one trader over two instances:");
   console.table([
     {
       answered: answers.length,
-      "distinct NAVs served": new Set(answers).size,
-      computations,
-      target: 1,
+      "distinct NAVs served": new Set(answers.map((answer) => answer.metrics.nav)).size,
+      "price ticks served": ticks,
+      "book loads": computed[0],
+      "history loads": computed[1],
+      valuations: computed[2],
+      target: "1 book load, 1 load per instrument held, 1 valuation per tick (+1 if alerts moved)",
     },
   ]);
 } catch (error) {

@@ -35,18 +35,24 @@ export async function signInAdmins(
   return cookies;
 }
 
-/** Metrics cache hits and misses summed over the instances' /api/metrics. */
-export async function metricsCacheCounts(
-  urls: string[],
-  timeoutMs?: number,
-): Promise<{ hits: number; misses: number }> {
-  let hits = 0;
-  let misses = 0;
-  for (const url of urls) {
-    hits += await counter(url, "rd_cache_hits_total", 'kind="metrics"', timeoutMs);
-    misses += await counter(url, "rd_cache_misses_total", 'kind="metrics"', timeoutMs);
+/** The cache kinds a poll reads: the valuation and what it is made from. */
+export const POLL_KINDS = ["metrics", "book", "market", "history"] as const;
+
+export type CacheCounts = Record<(typeof POLL_KINDS)[number], { hits: number; misses: number }>;
+
+/** Cache hits and misses of each kind a poll reads, summed over the instances' /api/metrics. */
+export async function pollCacheCounts(urls: string[], timeoutMs?: number): Promise<CacheCounts> {
+  const counts = {} as CacheCounts;
+  for (const kind of POLL_KINDS) {
+    let hits = 0;
+    let misses = 0;
+    for (const url of urls) {
+      hits += await counter(url, "rd_cache_hits_total", `kind="${kind}"`, timeoutMs);
+      misses += await counter(url, "rd_cache_misses_total", `kind="${kind}"`, timeoutMs);
+    }
+    counts[kind] = { hits, misses };
   }
-  return { hits, misses };
+  return counts;
 }
 
 const entries = (map: Map<string, number>) =>
@@ -71,6 +77,7 @@ export function phaseRow(name: string, stats: PhaseStats, names: Map<string, str
     "bytes/poll": stats.answered > 0 ? Math.round(stats.bodyBytes / stats.answered) : "–",
     "bytes total": stats.bodyBytes,
     "stale reads": `${stats.stale} of ${stats.checked}`,
+    "> 1 tick behind": stats.behind,
   };
 }
 
