@@ -11,7 +11,7 @@ interface State {
   quantities: Map<string, number>;
 }
 
-/** The part of a risk.metrics answer the check reads. */
+/** The part of a risk.dashboard answer the check reads. */
 export interface MetricsRead {
   metrics: {
     limits: { id: string; threshold: number }[];

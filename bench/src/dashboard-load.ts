@@ -1,9 +1,9 @@
 /**
  * The load both realism and fault runs put on the app: traders polling their dashboard the way
- * the browser does (risk.metrics and risk.alerts.list in one batched GET every 5 s, conditional
- * on the last answer's ETag when there was one), each read's latency, outcome, body size and
- * freshness source recorded under the phase of the run it started in, and each answer checked
- * against the writes the harness made to that book.
+ * the browser does (risk.dashboard in one GET every 5 s, conditional on the last answer's ETag
+ * when there was one), each read's latency, outcome, body size and freshness source recorded
+ * under the phase of the run it started in, and each answer checked against the writes the
+ * harness made to that book.
  */
 import * as hdr from "hdr-histogram-js";
 import { BookExpectations, type MetricsRead } from "./book-expectations.ts";
@@ -116,8 +116,9 @@ export class Recorder {
   }
 }
 
-const POLL_INPUT = encodeURIComponent(JSON.stringify({ 0: { json: {} }, 1: { json: {} } }));
-export const POLL_PATH = `/api/trpc/risk.metrics,risk.alerts.list?batch=1&input=${POLL_INPUT}`;
+const POLL_INPUT = encodeURIComponent(JSON.stringify({ 0: { json: {} } }));
+/** The browser's poll: the dashboard's one query, in tRPC's batch form as its link sends it. */
+export const POLL_PATH = `/api/trpc/risk.dashboard?batch=1&input=${POLL_INPUT}`;
 
 type BatchItem = {
   result?: { data: { json: PollView } };

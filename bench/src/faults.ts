@@ -172,7 +172,7 @@ try {
   await proxy.restore();
   const healthy = await secondsUntil(async () => (await fetch(`${a.url}/api/health`)).ok);
   const readsAgain = await secondsUntil(async () => {
-    const response = await fetch(`${a.url}${queryPath("risk.metrics")}`, {
+    const response = await fetch(`${a.url}${queryPath("risk.dashboard")}`, {
       headers: { cookie: subject?.cookie as string },
     });
     return response.ok;

@@ -1,6 +1,6 @@
 /**
  * pnpm bench:http — the production server under load, on the PostgreSQL and Redis of the test
- * setup (see the README): risk.metrics cached, with the cache disabled by configuration, and a
+ * setup (see the README): risk.dashboard cached, with the cache disabled by configuration, and a
  * bare route serving the same bytes from one Redis GET (the ceiling of this stack here); then
  * 500 concurrent first reads of one trader across two instances. Figures go to
  * bench/RESULTS.md by hand, with the machine they were measured on.
@@ -18,7 +18,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const PREFIX = `bench-${process.pid}`;
-const METRICS_PATH = queryPath("risk.metrics");
+const METRICS_PATH = queryPath("risk.dashboard");
 
 const database = await createBenchDatabase("rd_bench_http");
 const redis = new Redis(REDIS_URL);
@@ -38,8 +38,8 @@ const clearRunKeys = () => clearPrefix(redis, PREFIX);
 
 type Scenario = "cached" | "uncached" | "bare";
 const SCENARIO_NAMES: Record<Scenario, string> = {
-  cached: "risk.metrics, cached",
-  uncached: "risk.metrics, cache disabled",
+  cached: "risk.dashboard, cached",
+  uncached: "risk.dashboard, cache disabled",
   bare: "bare route: one Redis GET",
 };
 const median = (values: number[]) =>
@@ -54,7 +54,7 @@ try {
 
   const cookieCached = await signIn(cached.url, "maya@northwind.example.com");
   const cookieUncached = await signIn(uncached.url, "maya@northwind.example.com");
-  // The bare route's bytes: exactly what a cached risk.metrics answer carries.
+  // The bare route's bytes: exactly what a cached risk.dashboard answer carries.
   const body = await (
     await fetch(`${cached.url}${METRICS_PATH}`, { headers: { cookie: cookieCached } })
   ).text();
@@ -95,7 +95,7 @@ try {
   }
 
   console.info(
-    `\nrisk.metrics over HTTP, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${ROUND_SECONDS} s per scenario, ${body.length} bytes per answer; ` +
+    `\nrisk.dashboard over HTTP, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${ROUND_SECONDS} s per scenario, ${body.length} bytes per answer; ` +
       `${cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`,
   );
   console.table(

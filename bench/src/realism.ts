@@ -197,7 +197,7 @@ function printReport(run: Run, cache: CacheCounts | string): void {
   const phase = (name: string) => recorder.phases.get(name) ?? new PhaseStats();
   const whole = PhaseStats.combined([...recorder.phases.values()]);
   console.info(
-    `\n${pollers.length} traders polling risk.metrics + risk.alerts.list every 5 s over 2 instances ` +
+    `\n${pollers.length} traders polling risk.dashboard every 5 s over 2 instances ` +
       `for ${SECONDS} s, from ${run.startedAt.toISOString()}; ${cpus().length} CPUs, ` +
       `Node ${process.version}, load average before ${run.loadBefore.map((n) => n.toFixed(2)).join(" ")}, ` +
       `after ${loadavg()

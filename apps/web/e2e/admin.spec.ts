@@ -49,7 +49,7 @@ test("a limit changed by an admin reaches the trader's open dashboard within one
 
   // No reload on the trader's side: the next poll of the metrics brings the new utilisation.
   // Polls are let through only from here, so the meter can have it from no other.
-  await polls.releaseNext("risk.metrics");
+  await polls.releaseNext("risk.dashboard");
   await expect(meter).toHaveAttribute("aria-valuetext", /^(\d|[1-4]\d)% of limit, OK$/);
   await polls.stop();
 });

@@ -83,7 +83,7 @@ test("sorts exposure by position by the column asked for", async ({ page }) => {
   expect(symbols).toEqual([...symbols].sort((a, b) => a.localeCompare(b)));
 });
 
-test("each poll is one batched request carrying all of the dashboard's queries", async () => {
+test("each poll is one request for the dashboard's one query", async () => {
   const from = await polls.ticks();
   // Two whole polls: every request a tick makes is made before the next tick.
   await polls.untilTick(from + 3);
@@ -92,7 +92,7 @@ test("each poll is one batched request carrying all of the dashboard's queries",
     const batches = requests
       .filter((request) => request.tick === tick)
       .map((request) => request.procedures.split(",").sort());
-    expect(batches, `the requests of poll ${tick}`).toEqual([["risk.alerts.list", "risk.metrics"]]);
+    expect(batches, `the requests of poll ${tick}`).toEqual([["risk.dashboard"]]);
   }
 });
 

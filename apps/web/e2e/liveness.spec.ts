@@ -19,7 +19,7 @@ test("the dashboard's numbers move with the prices at every poll", async ({ page
     for (const factor of [1.01, 0.98, 1.03]) {
       const before = await nav.textContent();
       const moved = await source.move("harbor", factor);
-      await polls.releaseNext("risk.metrics");
+      await polls.releaseNext("risk.dashboard");
       // The poll right after the move shows it: the new tick and a new net asset value.
       await expect(tick).toHaveText(moved.toLocaleString("en-US"));
       await expect(nav).not.toHaveText(before ?? "");

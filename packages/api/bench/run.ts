@@ -1,6 +1,6 @@
 /**
  * pnpm --filter @repo/api bench   (needs the test PostgreSQL and Redis, as the integration tests)
- * risk.metrics for a seeded trader through createCaller, with the cache on (in-process hit, and
+ * risk.dashboard for a seeded trader through createCaller, with the cache on (in-process hit, and
  * Redis hit with the in-process tier off) and turned off, in one run; then the same in-process
  * hit, and auth.me, through the HTTP handler (tRPC's fetch adapter, as the Next route calls it,
  * without Next): what the API's HTTP layer costs per request beside the procedure itself.
@@ -71,8 +71,8 @@ const positions = await database.db.position.count({
 const bench = new Bench({ time: 3_000, warmupTime: 500 });
 for (const [name, cache] of Object.entries(caches)) {
   const caller = createCaller(createInnerContext({ deps: depsWith(cache), viewer }));
-  await caller.risk.metrics();
-  bench.add(name, () => caller.risk.metrics());
+  await caller.risk.dashboard();
+  bench.add(name, () => caller.risk.dashboard());
 }
 if (!viewer) throw new Error("the bench's trader did not sign in");
 const valuation = {
@@ -106,7 +106,7 @@ const overHttp = (procedure: string) => async () => {
   if (response.status !== 200) throw new Error(`${procedure} answered ${response.status}`);
 };
 for (const [procedure, label] of [
-  ["risk.metrics", "HTTP handler: risk.metrics (in-process hit)"],
+  ["risk.dashboard", "HTTP handler: risk.dashboard (in-process hit)"],
   ["auth.me", "HTTP handler: auth.me (from the session)"],
 ]) {
   await overHttp(procedure as string)();
@@ -115,7 +115,7 @@ for (const [procedure, label] of [
 await bench.run();
 
 console.info(
-  `risk.metrics for maya@northwind (${positions} positions); Node ${process.version}; ${new Date().toISOString()}`,
+  `risk.dashboard for maya@northwind (${positions} positions); Node ${process.version}; ${new Date().toISOString()}`,
 );
 const uncached = bench.tasks.find((task) => task.name.startsWith("uncached"))?.result;
 console.table(

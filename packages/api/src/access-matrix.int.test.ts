@@ -112,7 +112,8 @@ const PROFILE_FIELDS = {
 type Call = (caller: Caller, traderId: string | undefined) => Promise<unknown>;
 
 const readsOfTheBook: Record<string, Call> = {
-  "risk.metrics": (c, traderId) => c.risk.metrics({ traderId }),
+  "risk.dashboard": (c, traderId) => c.risk.dashboard({ traderId }),
+  "risk.chart": (c, traderId) => c.risk.chart({ traderId }),
   "risk.profile.get": (c, traderId) => c.risk.profile.get({ traderId }),
   "risk.limits.list": (c, traderId) => c.risk.limits.list({ traderId }),
   "risk.alerts.list": (c, traderId) => c.risk.alerts.list({ traderId }),

@@ -15,7 +15,7 @@ const freshness = (seconds: number) => ({
 describe("serializeOutput", () => {
   it("answers a cached view exactly as superjson answers the plain object", () => {
     for (const seconds of [1, 2]) {
-      const view = cachedView(value, freshness(seconds));
+      const view = cachedView(value, { freshness: freshness(seconds) });
       const expected = superjson.serialize({ ...value, freshness: freshness(seconds) });
       expect(serializeOutput(view)).toEqual(expected);
       expect(superjson.deserialize(serializeOutput(view))).toEqual({
@@ -26,13 +26,13 @@ describe("serializeOutput", () => {
   });
 
   it("serialises a value once, however many answers carry it", () => {
-    const first = serializeOutput(cachedView(value, freshness(1)));
-    const second = serializeOutput(cachedView(value, freshness(2)));
+    const first = serializeOutput(cachedView(value, { freshness: freshness(1) }));
+    const second = serializeOutput(cachedView(value, { freshness: freshness(2) }));
     expect((second.json as { metrics: unknown }).metrics).toBe(
       (first.json as { metrics: unknown }).metrics,
     );
     // A different value object (another read from Redis) is serialised on its own.
-    const other = serializeOutput(cachedView({ ...value }, freshness(1)));
+    const other = serializeOutput(cachedView({ ...value }, { freshness: freshness(1) }));
     expect((other.json as { metrics: unknown }).metrics).not.toBe(
       (first.json as { metrics: unknown }).metrics,
     );

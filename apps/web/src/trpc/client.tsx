@@ -8,6 +8,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { type ReactNode, useState } from "react";
 import superjson from "superjson";
 import { errorCode } from "~/lib/errors.ts";
+import { conditionalFetch } from "./conditional-fetch.ts";
 import { makeQueryClient } from "./query-client.ts";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -35,9 +36,15 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      // Calls made in the same tick travel as one HTTP request: a poll is one request.
+      // Calls made in the same tick travel as one HTTP request: a poll is one request, and one
+      // whose answer has not changed is a 304 with no body (conditional-fetch.ts).
       links: [
-        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: MAX_BATCH_SIZE }),
+        httpBatchLink({
+          url: "/api/trpc",
+          transformer: superjson,
+          maxItems: MAX_BATCH_SIZE,
+          fetch: conditionalFetch(),
+        }),
       ],
     }),
   );

@@ -24,3 +24,20 @@ export const trpc = createTRPCOptionsProxy({
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }
+
+/**
+ * The dashboard's first paint: its one polled query, then the charts at the version it names,
+ * so the page renders with every number and both charts. A dashboard that fails (no risk
+ * profile yet) is left to the page, which shows the error as it would after any poll.
+ */
+export async function prefetchDashboard(
+  queryClient: ReturnType<typeof getQueryClient>,
+  input: { traderId?: string },
+) {
+  await queryClient.prefetchQuery(trpc.risk.dashboard.queryOptions(input));
+  const dashboard = queryClient.getQueryData(trpc.risk.dashboard.queryKey(input));
+  if (!dashboard) return;
+  await queryClient.prefetchQuery(
+    trpc.risk.chart.queryOptions({ ...input, version: dashboard.chartVersion }),
+  );
+}

@@ -3,6 +3,6 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
-export type MetricsResponse = RouterOutputs["risk"]["metrics"];
-export type RiskMetrics = MetricsResponse["metrics"];
-export type AlertRow = RouterOutputs["risk"]["alerts"]["list"]["alerts"][number];
+export type DashboardResponse = RouterOutputs["risk"]["dashboard"];
+export type RiskMetrics = DashboardResponse["metrics"];
+export type AlertRow = DashboardResponse["alerts"][number];

@@ -113,14 +113,14 @@ describe("when PostgreSQL cannot be reached", () => {
       message:
         "Your change was not saved: the database cannot be reached right now. Try again in a moment.",
     });
-    const read = await failure(admin.risk.metrics.query({ traderId: maya.id }));
+    const read = await failure(admin.risk.dashboard.query({ traderId: maya.id }));
     expect(read).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503 });
 
     await proxy.restore();
     const row = await fixture.database.db.riskLimit.findUniqueOrThrow({ where: { id: limit.id } });
     expect(row.version).toBe(limit.version);
     expect(row.threshold.toNumber()).toBe(limit.threshold);
-    await expect(admin.risk.metrics.query({ traderId: maya.id })).resolves.toMatchObject({
+    await expect(admin.risk.dashboard.query({ traderId: maya.id })).resolves.toMatchObject({
       metrics: { limits: expect.any(Array) },
     });
   });
@@ -130,19 +130,19 @@ describe("when PostgreSQL cannot be reached", () => {
       server.url,
       await signInOverHttp(server.url, "jonas@northwind.example.com"),
     );
-    const before = await jonas.risk.metrics.query();
+    const before = await jonas.risk.dashboard.query();
     const alertsBefore = await jonas.risk.alerts.list.query();
 
     await proxy.cut();
     try {
       // The session is remembered by this server, and the value is cached.
       expect((await jonas.auth.me.query())?.email).toBe("jonas@northwind.example.com");
-      const cached = await jonas.risk.metrics.query();
+      const cached = await jonas.risk.dashboard.query();
       expect(cached.metrics.nav).toBe(before.metrics.nav);
       expect(cached.freshness.source).not.toBe("computed");
       // Past its TTL the value cannot be recomputed: the same numbers come back, marked stale.
       await new Promise((resolve) => setTimeout(resolve, 1_100));
-      const expired = await jonas.risk.metrics.query();
+      const expired = await jonas.risk.dashboard.query();
       expect(expired.freshness.source).toBe("stale");
       expect(expired.metrics.nav).toBe(before.metrics.nav);
       // The dashboard's other half, its alerts, comes from the cache too.
@@ -157,7 +157,7 @@ describe("when PostgreSQL cannot be reached", () => {
     } finally {
       await proxy.restore();
     }
-    const after = await jonas.risk.metrics.query();
+    const after = await jonas.risk.dashboard.query();
     expect(after.freshness.source).not.toBe("stale");
   });
 });

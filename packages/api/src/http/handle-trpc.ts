@@ -6,6 +6,7 @@ import { type Context, createHttpContext } from "../context.ts";
 import type { ApiDeps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { appRouter } from "../root.ts";
+import { etagOf, notModifiedIfCurrent } from "./conditional-get.ts";
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./limits.ts";
 import { forgeryRefusal } from "./request-forgery.ts";
 
@@ -25,7 +26,7 @@ export async function handleTrpcRequest(deps: ApiDeps, request: Request): Promis
   if (length > MAX_BODY_BYTES) return refusal("PAYLOAD_TOO_LARGE", TOO_LARGE);
   const forged = forgeryRefusal(request, deps.publicOrigin);
   if (forged) return refusal("FORBIDDEN", forged);
-  return fetchRequestHandler({
+  const response = await fetchRequestHandler({
     endpoint: TRPC_ENDPOINT,
     req: withBodyLimit(request),
     router: appRouter,
@@ -35,11 +36,21 @@ export async function handleTrpcRequest(deps: ApiDeps, request: Request): Promis
       await keepRequestLimit(ctx, info.calls.length, resHeaders);
       return ctx;
     },
-    responseMeta: ({ errors }) => ({
-      headers: { "cache-control": "no-store", ...retryAfterOf(errors) },
-    }),
+    responseMeta: ({ errors, type, data }) => {
+      const etag = etagOf(type, errors, data);
+      return {
+        headers: {
+          // Never kept by the browser or a proxy; a client that holds an answer asks again
+          // with its ETag and is told 304 while it still holds.
+          "cache-control": "no-store",
+          ...(etag ? { etag } : {}),
+          ...retryAfterOf(errors),
+        },
+      };
+    },
     onError: ({ error, path }) => logServerSide(path, error),
   });
+  return notModifiedIfCurrent(request, response);
 }
 
 /** A refusal that says when to try again (sign-in paused) says it in Retry-After too. */

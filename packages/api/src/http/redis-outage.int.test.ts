@@ -80,17 +80,17 @@ describe.each([
     await maya.client.risk.limits.list.query();
     // B keeps a copy in process memory (the first reads may not leave one: see two-instances).
     await expect
-      .poll(async () => (await maya.client.risk.metrics.query()).freshness.source, {
+      .poll(async () => (await maya.client.risk.dashboard.query()).freshness.source, {
         timeout: 30_000,
       })
       .toBe("memory");
 
     await takeRedisAway();
     // B serves what it remembers while nothing has changed.
-    const during = await maya.client.risk.metrics.query();
+    const during = await maya.client.risk.dashboard.query();
     const { id, threshold } = await doubleGrossLimitOnA(maya.userId);
 
-    const after = await maya.client.risk.metrics.query();
+    const after = await maya.client.risk.dashboard.query();
     expect(thresholdOf(after, id)).toBe(threshold);
     expect(thresholdOf(during, id)).toBe(threshold / 2);
     const { limits } = await maya.client.risk.limits.list.query();
@@ -100,14 +100,14 @@ describe.each([
   it("refuses on B a session signed out through A", async () => {
     const cookie = await signInOverHttp(serverB.url, "sofia@northwind.example.com");
     const onB = httpClient(serverB.url, cookie);
-    await onB.risk.metrics.query();
+    await onB.risk.dashboard.query();
     expect((await onB.auth.me.query())?.email).toBe("sofia@northwind.example.com");
 
     await takeRedisAway();
     await httpClient(serverA.url, cookie).auth.logout.mutate();
 
     expect(await onB.auth.me.query()).toBeNull();
-    await expect(onB.risk.metrics.query()).rejects.toMatchObject({
+    await expect(onB.risk.dashboard.query()).rejects.toMatchObject({
       data: { code: "UNAUTHORIZED" },
     });
   });
@@ -117,7 +117,7 @@ describe("after Redis hung and came back", () => {
   it("B, idle all along, refuses a session signed out through A while Redis hung", async () => {
     const cookie = await signInOverHttp(serverB.url, "jonas@northwind.example.com");
     const onB = httpClient(serverB.url, cookie);
-    await onB.risk.metrics.query();
+    await onB.risk.dashboard.query();
 
     redis.pause();
     await httpClient(serverA.url, cookie).auth.logout.mutate();

@@ -59,7 +59,7 @@ describe("the API over HTTP", () => {
     expect(setCookie).toContain("Path=/");
     expect(setCookie).not.toContain("Secure");
 
-    const response = await get(["auth.me", "risk.metrics"], cookie);
+    const response = await get(["auth.me", "risk.dashboard"], cookie);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const [me, metrics] = (await response.json()) as WireResult[];
@@ -88,7 +88,7 @@ describe("the API over HTTP", () => {
   });
 
   it("answers 401 UNAUTHORIZED without a session", async () => {
-    const response = await get(["risk.metrics"]);
+    const response = await get(["risk.dashboard"]);
     expect(response.status).toBe(401);
     const [body] = (await response.json()) as { error: { json: WireError } }[];
     expect(body?.error.json).toMatchObject({
@@ -144,7 +144,7 @@ describe("the API over HTTP", () => {
     const response = await post("auth.logout", undefined, cookie);
     expect(response.status).toBe(200);
     expect(response.headers.getSetCookie()[0]).toMatch(/^rd_session=; Max-Age=0/);
-    expect((await get(["risk.metrics"], cookie)).status).toBe(401);
+    expect((await get(["risk.dashboard"], cookie)).status).toBe(401);
   });
 });
 
@@ -202,7 +202,7 @@ describe("superjson's type notes (meta) in an input", () => {
     // A query's input in the URL is read the same way.
     const { cookie } = await signIn("maya@northwind.example.com");
     const input = encodeURIComponent('{"json":{"a":1},"meta":{"values":{"a":"number"}}}');
-    const query = await send(`risk.metrics?input=${input}`, { headers: { cookie } });
+    const query = await send(`risk.dashboard?input=${input}`, { headers: { cookie } });
     expect(query).toMatchObject({ status: 400, messages: [BAD_META] });
   });
 
@@ -258,7 +258,7 @@ describe("error answers", () => {
     });
     const { cookie } = await signIn("maya@northwind.example.com");
     const nested = encodeURIComponent('{"json":{"traderId":{"constructor":{"prototype":{}}}}}');
-    expect(await send(`risk.metrics?input=${nested}`, { headers: { cookie } })).toMatchObject({
+    expect(await send(`risk.dashboard?input=${nested}`, { headers: { cookie } })).toMatchObject({
       status: 400,
       messages: ['The input has a field named "constructor", which is not allowed: remove it.'],
     });
@@ -307,7 +307,7 @@ describe("error answers", () => {
       notJson: await postText("auth.login", '{"json":{"email":'),
       unknown: await send("risk.metricz"),
       getMutation: await send("auth.login"),
-      postQuery: await postText("risk.metrics", "{}"),
+      postQuery: await postText("risk.dashboard", "{}"),
       mixed: await postText("auth.me,auth.login?batch=1", "{}"),
       batchInput: await send(`auth.me?batch=1&input=${encodeURIComponent("[1]")}`),
     };

@@ -48,9 +48,9 @@ async function traderOnB(email: string) {
  * invalidation was applied is kept out of process memory; the read after it from Redis does.
  */
 async function cachedMetricsOnB(client: Client) {
-  await client.risk.metrics.query();
-  await client.risk.metrics.query();
-  const third = await client.risk.metrics.query();
+  await client.risk.dashboard.query();
+  await client.risk.dashboard.query();
+  const third = await client.risk.dashboard.query();
   expect(third.freshness.source).toBe("memory");
   return third;
 }
@@ -60,13 +60,13 @@ describe("two app instances sharing Redis", () => {
     const cookie = await signInOverHttp(serverB.url, "sofia@northwind.example.com");
     const onB = httpClient(serverB.url, cookie);
     // B has recognised the session, and remembers it.
-    await onB.risk.metrics.query();
+    await onB.risk.dashboard.query();
     expect((await onB.auth.me.query())?.email).toBe("sofia@northwind.example.com");
 
     await httpClient(serverA.url, cookie).auth.logout.mutate();
 
     expect(await onB.auth.me.query()).toBeNull();
-    await expect(onB.risk.metrics.query()).rejects.toMatchObject({
+    await expect(onB.risk.dashboard.query()).rejects.toMatchObject({
       data: { code: "UNAUTHORIZED" },
     });
   });
@@ -84,7 +84,7 @@ describe("two app instances sharing Redis", () => {
     const threshold = limitBefore.threshold * 2;
     await adminOnA.risk.limits.update.mutate({ ...fields, traderId: maya.userId, threshold });
 
-    const after = await maya.client.risk.metrics.query();
+    const after = await maya.client.risk.dashboard.query();
     const limitAfter = after.metrics.limits.find((l) => l.id === limitBefore.id);
     expect(after.freshness.source).toBe("computed");
     expect(limitAfter?.threshold).toBe(threshold);
@@ -111,7 +111,7 @@ describe("two app instances sharing Redis", () => {
       maxDrawdownTolerance: profileBefore.profile.maxDrawdownTolerance,
     });
 
-    const after = await priya.client.risk.metrics.query();
+    const after = await priya.client.risk.dashboard.query();
     expect(after.freshness.source).toBe("computed");
     expect(after.profile).toMatchObject({
       varConfidence: confidence,
@@ -119,7 +119,7 @@ describe("two app instances sharing Redis", () => {
       version: profileBefore.profile.version + 1,
     });
     expect(after.metrics.confidence).toBe(confidence);
-    expect(after.metrics.history.days.length).toBeLessThanOrEqual(lookbackDays);
+    expect(after.history.days).toBeLessThanOrEqual(lookbackDays);
     const profileAfter = await priya.client.risk.profile.get.query();
     expect(profileAfter.profile).toMatchObject({
       varConfidence: confidence,
@@ -144,7 +144,7 @@ describe("two app instances sharing Redis", () => {
     );
     await jonasOnA.positions.open.mutate({ symbol: instrument.symbol, quantity: 25 });
 
-    const after = await jonas.client.risk.metrics.query();
+    const after = await jonas.client.risk.dashboard.query();
     expect(after.freshness.source).toBe("computed");
     expect(after.metrics.holdings.find((h) => h.symbol === instrument.symbol)).toMatchObject({
       quantity: 25,

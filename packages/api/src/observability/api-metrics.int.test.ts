@@ -36,16 +36,16 @@ describe("API metrics registry", () => {
     fixture.deps.metrics = metrics;
 
     const maya = await fixture.callerAs("maya@northwind.example.com");
-    await maya.risk.metrics(); // a miss: computed and cached
-    await maya.risk.metrics(); // a hit
-    await expect(fixture.anonymous().risk.metrics()).rejects.toThrow();
+    await maya.risk.dashboard(); // a miss: computed and cached
+    await maya.risk.dashboard(); // a hit
+    await expect(fixture.anonymous().risk.dashboard()).rejects.toThrow();
     const text = await metrics.registry.metrics();
 
     const count = (procedure: string, type: string, code: string) =>
       sample(text, "rd_trpc_request_duration_seconds_count", { procedure, type, code });
     expect(count("auth.login", "mutation", "OK")).toBe(1);
-    expect(count("risk.metrics", "query", "OK")).toBe(2);
-    expect(count("risk.metrics", "query", "UNAUTHORIZED")).toBe(1);
+    expect(count("risk.dashboard", "query", "OK")).toBe(2);
+    expect(count("risk.dashboard", "query", "UNAUTHORIZED")).toBe(1);
 
     const metricsKind = { kind: "metrics" };
     expect(sample(text, "rd_cache_misses_total", metricsKind)).toBe(1);

@@ -225,7 +225,7 @@ const unknownPath = fc
       "__proto__",
       "risk.__proto__",
       "constructor",
-      "risk.metrics/extra",
+      "risk.dashboard/extra",
       "_def",
       "createCaller",
     ),

@@ -3,7 +3,7 @@ import { AppShell } from "~/components/app-shell.tsx";
 import { Dashboard } from "~/components/dashboard/dashboard.tsx";
 import { dashboardInput } from "~/components/dashboard/dashboard-input.ts";
 import { requireViewer } from "~/server/viewer.ts";
-import { getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
+import { getQueryClient, HydrateClient, prefetchDashboard } from "~/trpc/server.tsx";
 
 export const metadata: Metadata = { title: "My risk · Risk Dashboard" };
 export const dynamic = "force-dynamic";
@@ -13,10 +13,7 @@ export default async function DashboardPage() {
   const viewer = await requireViewer("TRADER", "/dashboard");
   const queryClient = getQueryClient();
   const input = dashboardInput();
-  await Promise.all([
-    queryClient.prefetchQuery(trpc.risk.metrics.queryOptions(input)),
-    queryClient.prefetchQuery(trpc.risk.alerts.list.queryOptions(input)),
-  ]);
+  await prefetchDashboard(queryClient, input);
   return (
     <AppShell viewer={viewer}>
       <h1>My risk</h1>

@@ -21,7 +21,7 @@ export function LimitsTable({ traderId }: { traderId: string }) {
   const limitsQuery = useQuery(trpc.risk.limits.list.queryOptions({ traderId }));
   // The book's currency comes with the metrics the page already shows.
   const currencyQuery = useQuery({
-    ...trpc.risk.metrics.queryOptions(dashboardInput(traderId)),
+    ...trpc.risk.dashboard.queryOptions(dashboardInput(traderId)),
     select: (data) => data.currency,
   });
   const currency = currencyQuery.data ?? "USD";

@@ -7,7 +7,7 @@ import { useTRPC } from "~/trpc/client.tsx";
 
 /**
  * After a change to a trader's book: refetch everything that shows it (the profile and limits
- * forms, the live metrics and alerts, the tenant's overview and the audit history), so the admin
+ * forms, the live dashboard, the tenant's overview and the audit history), so the admin
  * sees the result at once rather than at the next poll.
  */
 export function useInvalidateTrader(traderId: string) {
@@ -18,8 +18,7 @@ export function useInvalidateTrader(traderId: string) {
     return Promise.all([
       queryClient.invalidateQueries(trpc.risk.profile.get.queryFilter({ traderId })),
       queryClient.invalidateQueries(trpc.risk.limits.list.queryFilter({ traderId })),
-      queryClient.invalidateQueries(trpc.risk.metrics.queryFilter(input)),
-      queryClient.invalidateQueries(trpc.risk.alerts.list.queryFilter(input)),
+      queryClient.invalidateQueries(trpc.risk.dashboard.queryFilter(input)),
       queryClient.invalidateQueries(trpc.admin.traders.pathFilter()),
       queryClient.invalidateQueries(trpc.admin.auditLog.pathFilter()),
     ]);

@@ -17,8 +17,7 @@ function AcknowledgeForm({ alert, traderId }: { alert: AlertRow; traderId?: stri
   const id = useId();
   const acknowledge = useMutation(
     trpc.risk.alerts.acknowledge.mutationOptions({
-      onSuccess: () =>
-        queryClient.invalidateQueries({ queryKey: trpc.risk.alerts.list.queryKey() }),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.risk.dashboard.queryKey() }),
     }),
   );
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { messageOf } from "~/lib/errors.ts";
 import { decimal, percent } from "~/lib/format.ts";
@@ -21,18 +21,26 @@ const equityFormat = (value: number) => decimal(value, 3);
 const drawdownFormat = (value: number) => percent(value);
 
 /**
- * One trader's live risk: prefetched on the server, then refreshed every 5 s in one batched
- * request. Sections receive only their slice of the data, and React Query keeps unchanged
- * slices identical between polls, so a poll re-renders only what moved.
+ * One trader's live risk: prefetched on the server, then refreshed every 5 s in one request for
+ * one query (cards, limits, alerts, holdings). The charts are a query of their own, asked for
+ * again only when the dashboard's `chartVersion` says they changed. Sections receive only their
+ * slice of the data, and React Query keeps unchanged slices identical between polls, so a poll
+ * re-renders only what moved.
  */
 export function Dashboard({ traderId }: { traderId?: string }) {
   const trpc = useTRPC();
   const input = dashboardInput(traderId);
-  const metricsQuery = useQuery(trpc.risk.metrics.queryOptions(input));
-  const alertsQuery = useQuery(trpc.risk.alerts.list.queryOptions(input));
-  usePoll([trpc.risk.metrics.queryKey(input), trpc.risk.alerts.list.queryKey(input)]);
+  const metricsQuery = useQuery(trpc.risk.dashboard.queryOptions(input));
+  usePoll([trpc.risk.dashboard.queryKey(input)]);
+  const chartVersion = metricsQuery.data?.chartVersion;
+  // Keeps drawing the charts it has while a new version loads.
+  const chartQuery = useQuery({
+    ...trpc.risk.chart.queryOptions({ ...input, version: chartVersion }),
+    enabled: chartVersion !== undefined,
+    placeholderData: keepPreviousData,
+  });
 
-  const history = metricsQuery.data?.metrics.history;
+  const history = chartQuery.data;
   const [equity, drawdown] = useMemo((): [ChartPoint[], ChartPoint[]] => {
     if (!history) return [[], []];
     // equity and drawdown start the day before the first return: drop that point to align.
@@ -50,8 +58,8 @@ export function Dashboard({ traderId }: { traderId?: string }) {
       <p className="muted">Loading…</p>
     );
   }
-  const { metrics, currency, freshness, pricesAsOf, tick } = metricsQuery.data;
-  const failing = metricsQuery.isError || alertsQuery.isError;
+  const { metrics, alerts, currency, freshness, pricesAsOf, tick } = metricsQuery.data;
+  const failing = metricsQuery.isError;
   return (
     <div className="dashboard">
       <OfflineBanner since={failing ? metricsQuery.dataUpdatedAt : null} />
@@ -70,11 +78,7 @@ export function Dashboard({ traderId }: { traderId?: string }) {
         <div>
           <section className="panel" aria-labelledby="alerts-heading">
             <h2 id="alerts-heading">Open alerts</h2>
-            <AlertsPanel
-              alerts={alertsQuery.data?.alerts ?? []}
-              currency={currency}
-              traderId={traderId}
-            />
+            <AlertsPanel alerts={alerts} currency={currency} traderId={traderId} />
           </section>
           <section className="panel" aria-labelledby="sectors-heading">
             <h2 id="sectors-heading">Exposure by sector</h2>

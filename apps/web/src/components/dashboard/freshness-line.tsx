@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ago, whenOf } from "~/lib/format.ts";
-import type { MetricsResponse } from "~/trpc/types.ts";
+import type { DashboardResponse } from "~/trpc/types.ts";
 
 const SOURCES: Record<string, string> = {
   memory: "from cache",
@@ -24,7 +24,7 @@ export function FreshnessLine({
   pricesAsOf,
   tick,
 }: {
-  freshness: MetricsResponse["freshness"];
+  freshness: DashboardResponse["freshness"];
   receivedAt: number;
   pricesAsOf: Date | null;
   tick: number;
@@ -35,7 +35,11 @@ export function FreshnessLine({
     const timer = setInterval(() => setNow(Date.now()), 1_000);
     return () => clearInterval(timer);
   }, []);
-  const age = freshness.ageMs + Math.max(0, now - receivedAt);
+  // When this answer first arrived: a poll told 304 hands back the same answer (the same object,
+  // by structural sharing) at a later receivedAt, and its age goes on from the first arrival.
+  const arrival = useRef({ freshness, receivedAt });
+  if (arrival.current.freshness !== freshness) arrival.current = { freshness, receivedAt };
+  const age = freshness.ageMs + Math.max(0, now - arrival.current.receivedAt);
   return (
     <div className="freshness-lines">
       <p

@@ -16,8 +16,8 @@ afterAll(() => fixture.close());
 
 describe("admin.cacheStats", () => {
   it("reports hit rates, latencies and a healthy Redis", async () => {
-    await maya.risk.metrics();
-    await maya.risk.metrics();
+    await maya.risk.dashboard();
+    await maya.risk.dashboard();
     const stats = await admin.admin.cacheStats();
     expect(stats.mode).toBe(TEST_REDIS_MODE);
     expect(stats.redis).toMatchObject({ connected: true });
@@ -38,18 +38,18 @@ describe("admin.invalidateTenant", () => {
       cache: other,
     });
     const harborTrader = await fixture.callerAs("ethan@harbor.example.com");
-    await maya.risk.metrics();
-    await harborTrader.risk.metrics();
+    await maya.risk.dashboard();
+    await harborTrader.risk.dashboard();
     // The second server now holds Maya's metrics too (in its memory while its L1 keeps them).
-    expect((await mayaElsewhere.risk.metrics()).freshness.source).toBe("redis");
-    expect((await mayaElsewhere.risk.metrics()).freshness.source).not.toBe("computed");
+    expect((await mayaElsewhere.risk.dashboard()).freshness.source).toBe("redis");
+    expect((await mayaElsewhere.risk.dashboard()).freshness.source).not.toBe("computed");
 
     expect(await admin.admin.invalidateTenant()).toEqual({ ok: true });
 
-    expect((await mayaElsewhere.risk.metrics()).freshness.source).toBe("computed");
-    expect((await maya.risk.metrics()).freshness.source).not.toBe("computed");
+    expect((await mayaElsewhere.risk.dashboard()).freshness.source).toBe("computed");
+    expect((await maya.risk.dashboard()).freshness.source).not.toBe("computed");
     // Another tenant's cache is not the admin's to drop.
-    expect((await harborTrader.risk.metrics()).freshness.source).not.toBe("computed");
+    expect((await harborTrader.risk.dashboard()).freshness.source).not.toBe("computed");
   });
 });
 
@@ -63,14 +63,14 @@ describe("admin.warmUp", () => {
     const result = await admin.admin.warmUp();
     expect(result).toEqual({ traders: traders.length, warmed: traders.length, failed: 0 });
     for (const { id } of traders) {
-      const read = await admin.risk.metrics({ traderId: id });
+      const read = await admin.risk.dashboard({ traderId: id });
       expect(read.freshness.source).not.toBe("computed");
       expect(read.metrics.nav).toBeGreaterThan(0);
     }
     // Warm in Redis, so a second server's first read is a hit as well.
     const other = await fixture.otherInstance();
     const elsewhere = await callerWith(fixture, "maya@northwind.example.com", { cache: other });
-    expect((await elsewhere.risk.metrics()).freshness.source).toBe("redis");
+    expect((await elsewhere.risk.dashboard()).freshness.source).toBe("redis");
   });
 });
 

@@ -67,9 +67,9 @@ describe("positions.list", () => {
 describe("positions.open", () => {
   it("opens at the last price, audits it and shows in the next metrics read", async () => {
     const instrument = await unheldInstrument(mayaId);
-    const before = await maya.risk.metrics();
+    const before = await maya.risk.dashboard();
     expect(before.metrics.holdings.some((h) => h.symbol === instrument.symbol)).toBe(false);
-    expect((await maya.risk.metrics()).freshness.source).not.toBe("computed");
+    expect((await maya.risk.dashboard()).freshness.source).not.toBe("computed");
 
     const opened = await maya.positions.open({
       symbol: instrument.symbol.toLowerCase(),
@@ -85,7 +85,7 @@ describe("positions.open", () => {
     expect((await maya.positions.list()).map((p) => p.id)).toContain(opened.id);
 
     // The write dropped the cached metrics: the next read is recomputed with the new holding.
-    const after = await maya.risk.metrics();
+    const after = await maya.risk.dashboard();
     expect(after.freshness.source).toBe("computed");
     expect(after.metrics.holdings.some((h) => h.symbol === instrument.symbol)).toBe(true);
     expect(after.metrics.exposure.gross).toBeCloseTo(
@@ -175,7 +175,7 @@ describe("positions.close", () => {
   it("closes a position, audits before and after, and drops it from the next metrics", async () => {
     const instrument = await unheldInstrument(mayaId);
     const opened = await maya.positions.open({ symbol: instrument.symbol, quantity: 10 });
-    const held = await maya.risk.metrics();
+    const held = await maya.risk.dashboard();
     expect(held.metrics.holdings.some((h) => h.symbol === instrument.symbol)).toBe(true);
 
     const closed = await maya.positions.close({ positionId: opened.id });
@@ -184,7 +184,7 @@ describe("positions.close", () => {
     const row = await fixture.database.db.position.findUniqueOrThrow({ where: { id: opened.id } });
     expect(row.closedAt).toEqual(closed.closedAt);
 
-    const after = await maya.risk.metrics();
+    const after = await maya.risk.dashboard();
     expect(after.freshness.source).toBe("computed");
     expect(after.metrics.holdings.some((h) => h.symbol === instrument.symbol)).toBe(false);
 

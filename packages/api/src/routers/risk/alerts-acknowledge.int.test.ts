@@ -19,7 +19,7 @@ beforeAll(async () => {
   admin = await fixture.callerAs("admin@northwind.example.com");
   priya = await fixture.callerAs("priya@northwind.example.com");
   priyaId = await userIdOf(fixture, "priya@northwind.example.com");
-  await priya.risk.metrics();
+  await priya.risk.dashboard();
   alertOf = async (type) => {
     const { alerts } = await priya.risk.alerts.list();
     const alert = alerts.find((candidate) => candidate.limit.type === type);
@@ -53,7 +53,7 @@ describe("risk.alerts.acknowledge", () => {
       ...(await limitEdit(admin, priyaId, "MAX_DAILY_LOSS")),
       severity: "HARD",
     });
-    expect((await priya.risk.metrics()).freshness.source).toBe("computed");
+    expect((await priya.risk.dashboard()).freshness.source).toBe("computed");
     const { alerts } = await priya.risk.alerts.list();
     expect(alerts.find((alert) => alert.id === alertId)).toMatchObject({
       resolvedAt: null,

@@ -29,7 +29,7 @@ async function setThreshold(traderId: string, type: string, threshold: number) {
 describe("risk.alerts.list", () => {
   it("shows an alert raised by a recomputation that no write through the API caused", async () => {
     const jonas = await fixture.callerAs("jonas@northwind.example.com");
-    const { metrics } = await jonas.risk.metrics();
+    const { metrics } = await jonas.risk.dashboard();
     const quiet = metrics.limits.find((limit) => limit.status === "OK" && limit.measured > 0);
     if (!quiet) throw new Error("Jonas has no limit within bounds");
     const before = await jonas.risk.alerts.list(); // now cached
@@ -54,7 +54,7 @@ describe("risk.alerts.list", () => {
     // Lucas's book is seeded at WARN on leverage and nothing has computed it yet.
     const lucas = await fixture.callerAs("lucas@northwind.example.com");
     const [{ metrics }, { alerts }] = await Promise.all([
-      lucas.risk.metrics(),
+      lucas.risk.dashboard(),
       lucas.risk.alerts.list(),
     ]);
     const warned = metrics.limits
@@ -65,7 +65,7 @@ describe("risk.alerts.list", () => {
   });
 
   it("shows the open alerts the trader's metrics raised, with the limit they are about", async () => {
-    const { metrics, computedAt } = await priya.risk.metrics();
+    const { metrics, computedAt } = await priya.risk.dashboard();
     const breach = metrics.limits.find((limit) => limit.type === "MAX_CONCENTRATION");
     expect(breach?.status).toBe("BREACH");
     const { alerts } = await priya.risk.alerts.list();
@@ -87,9 +87,9 @@ describe("risk.alerts.list", () => {
   });
 
   it("lists the newest first and at most `limit` of them", async () => {
-    await priya.risk.metrics();
+    await priya.risk.dashboard();
     await setThreshold(priyaId, "MAX_VAR", 1);
-    await priya.risk.metrics();
+    await priya.risk.dashboard();
     const { alerts } = await priya.risk.alerts.list();
     expect(alerts[0]?.limit.type).toBe("MAX_VAR");
     const times = alerts.map((alert) => alert.raisedAt.getTime());
@@ -104,13 +104,13 @@ describe("risk.alerts.list", () => {
     // Jonas's gross exposure is at 86% of its limit: a WARN until an admin raises the limit.
     const jonasId = await userIdOf(fixture, "jonas@northwind.example.com");
     const jonas = await fixture.callerAs("jonas@northwind.example.com");
-    await jonas.risk.metrics();
+    await jonas.risk.dashboard();
     const open = await jonas.risk.alerts.list();
     const warned = open.alerts.find((alert) => alert.limit.type === "MAX_GROSS_EXPOSURE");
     expect(warned?.level).toBe("WARN");
 
     await setThreshold(jonasId, "MAX_GROSS_EXPOSURE", (warned?.threshold ?? 1) * 10);
-    await jonas.risk.metrics();
+    await jonas.risk.dashboard();
     const settled = await jonas.risk.alerts.list();
     expect(settled.alerts.map((alert) => alert.id)).not.toContain(warned?.id);
     const history = await jonas.risk.alerts.list({ includeResolved: true });

@@ -1,16 +1,18 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { alertsAcknowledgeRoute } from "./alerts-acknowledge.ts";
 import { alertsListRoute } from "./alerts-list.ts";
+import { chartRoute } from "./chart.ts";
+import { dashboardRoute } from "./dashboard.ts";
 import { limitsCreateRoute } from "./limits-create.ts";
 import { limitsDeleteRoute } from "./limits-delete.ts";
 import { limitsListRoute } from "./limits-list.ts";
 import { limitsUpdateRoute } from "./limits-update.ts";
-import { metricsRoute } from "./metrics.ts";
 import { profileGetRoute } from "./profile-get.ts";
 import { profileUpdateRoute } from "./profile-update.ts";
 
 export const riskRouter = {
-  metrics: metricsRoute,
+  dashboard: dashboardRoute,
+  chart: chartRoute,
   profile: { get: profileGetRoute, update: profileUpdateRoute },
   limits: {
     list: limitsListRoute,

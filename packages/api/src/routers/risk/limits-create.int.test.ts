@@ -30,8 +30,8 @@ describe("risk.limits.create", () => {
     const sofia = await fixture.callerAs("sofia@northwind.example.com");
     // Both cached before the write: the write must drop them.
     await sofia.risk.limits.list();
-    expect((await sofia.risk.metrics()).metrics.limits).toHaveLength(8);
-    expect((await sofia.risk.metrics()).freshness.source).toBe("memory");
+    expect((await sofia.risk.dashboard()).metrics.limits).toHaveLength(8);
+    expect((await sofia.risk.dashboard()).freshness.source).toBe("memory");
 
     const created = await admin.risk.limits.create({ traderId: sofiaId, ...notionalCap });
     expect(created).toMatchObject({ ...notionalCap, version: 1 });
@@ -39,7 +39,7 @@ describe("risk.limits.create", () => {
     const { limits } = await sofia.risk.limits.list();
     expect(limits).toHaveLength(9);
     expect(limits).toContainEqual(created);
-    const metrics = await sofia.risk.metrics();
+    const metrics = await sofia.risk.dashboard();
     expect(metrics.freshness.source).toBe("computed");
     const measured = metrics.metrics.limits.find((limit) => limit.id === created.id);
     expect(measured).toMatchObject({ threshold: 1_000_000, warnFraction: 0.75 });
@@ -70,7 +70,7 @@ describe("risk.limits.create", () => {
     });
     const { limits } = await admin.risk.limits.list({ traderId: sofiaId });
     expect(limits.find((limit) => limit.id === created.id)?.active).toBe(false);
-    const { metrics } = await admin.risk.metrics({ traderId: sofiaId });
+    const { metrics } = await admin.risk.dashboard({ traderId: sofiaId });
     expect(metrics.limits.map((limit) => limit.id)).not.toContain(created.id);
   });
 

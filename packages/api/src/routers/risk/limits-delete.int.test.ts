@@ -24,7 +24,7 @@ describe("risk.limits.delete", () => {
     const priya = await fixture.callerAs("priya@northwind.example.com");
     const concentration = await limitRow(fixture, priyaId, "MAX_CONCENTRATION");
     await priya.risk.limits.list();
-    const before = await priya.risk.metrics();
+    const before = await priya.risk.dashboard();
     expect(before.metrics.limits.map((limit) => limit.id)).toContain(concentration.id);
     const raised = await priya.risk.alerts.list();
     expect(raised.alerts).toContainEqual(
@@ -44,7 +44,7 @@ describe("risk.limits.delete", () => {
     expect((await priya.risk.limits.list()).limits.map((limit) => limit.id)).not.toContain(
       concentration.id,
     );
-    const after = await priya.risk.metrics();
+    const after = await priya.risk.dashboard();
     expect(after.freshness.source).toBe("computed");
     expect(after.metrics.limits).toHaveLength(7);
     expect(after.metrics.limits.map((limit) => limit.id)).not.toContain(concentration.id);

@@ -30,20 +30,20 @@ describe("risk.limits.update", () => {
     // Lucas's leverage sits at 93% of its limit: a WARN.
     const lucasId = await userIdOf(fixture, "lucas@northwind.example.com");
     const lucas = await fixture.callerAs("lucas@northwind.example.com");
-    const before = (await lucas.risk.metrics()).metrics.limits.find(
+    const before = (await lucas.risk.dashboard()).metrics.limits.find(
       (limit) => limit.type === "MAX_LEVERAGE",
     );
     expect(before?.status).toBe("WARN");
     const warned = await lucas.risk.alerts.list();
     expect(warned.alerts.map((alert) => alert.limit.type)).toContain("MAX_LEVERAGE");
-    expect((await lucas.risk.metrics()).freshness.source).toBe("memory");
+    expect((await lucas.risk.dashboard()).freshness.source).toBe("memory");
 
     const edit = await editOf(lucasId, "MAX_LEVERAGE");
     const doubled = edit.threshold * 2;
     const updated = await admin.risk.limits.update({ ...edit, threshold: doubled });
     expect(updated).toMatchObject({ threshold: doubled, version: edit.version + 1 });
 
-    const after = await lucas.risk.metrics();
+    const after = await lucas.risk.dashboard();
     expect(after.freshness.source).toBe("computed");
     const leverage = after.metrics.limits.find((limit) => limit.id === edit.id);
     expect(leverage?.threshold).toBe(doubled);

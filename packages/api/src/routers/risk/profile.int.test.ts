@@ -26,7 +26,7 @@ describe("risk.profile", () => {
     const maya = await fixture.callerAs("maya@northwind.example.com");
     const admin = await fixture.callerAs("admin@northwind.example.com");
     const { profile } = await maya.risk.profile.get();
-    const before = await maya.risk.metrics();
+    const before = await maya.risk.dashboard();
     expect(before.profile.varConfidence).toBe(profile.varConfidence);
 
     const updated = await admin.risk.profile.update({
@@ -41,10 +41,10 @@ describe("risk.profile", () => {
     expect(read.profile).toMatchObject({ ...valid, version: profile.version + 1 });
     expect(read.freshness.source).not.toBe("computed");
     // Metrics computed with the old profile are gone: recomputed at the new confidence.
-    const after = await maya.risk.metrics();
+    const after = await maya.risk.dashboard();
     expect(after.freshness.source).toBe("computed");
     expect(after.metrics.confidence).toBe(0.99);
-    expect(after.metrics.history.days.length).toBeLessThanOrEqual(120);
+    expect(after.history.days).toBeLessThanOrEqual(120);
 
     const audit = await fixture.database.db.auditEvent.findFirstOrThrow({
       where: { traderId: mayaId, entity: "PROFILE" },

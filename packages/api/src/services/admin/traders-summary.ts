@@ -26,7 +26,7 @@ export async function computeTradersSummary(
 ): Promise<TraderScoreLine[]> {
   const traders = await activeTraders(deps.db, tenantId);
   const scores = await mapBounded(traders, SUMMARY_CONCURRENCY, async (subject) => {
-    const { metrics } = await getMetrics(deps, subject);
+    const { metrics } = (await getMetrics(deps, subject)).view;
     const { value, status, driver } = metrics.score;
     return { traderId: subject.userId, score: { value, status, driver } };
   });

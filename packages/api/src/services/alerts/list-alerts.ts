@@ -33,10 +33,15 @@ export async function listAlerts(
     options.includeResolved === DASHBOARD_LIST.includeResolved &&
     options.limit === DASHBOARD_LIST.limit;
   if (!dashboardList) return readAlerts(deps.db, subject, options);
-  const { value } = await readBook(deps, "alerts", subject, () =>
-    readAlerts(deps.db, subject, options),
-  );
-  return value;
+  return (await readDashboardAlerts(deps, subject)).value;
+}
+
+/**
+ * The list the dashboard shows (open alerts, newest 50), from the cache, with the book version
+ * it was read at. Read it after the metrics: the valuation brings the rows in line.
+ */
+export function readDashboardAlerts(deps: MetricsDeps, subject: Subject) {
+  return readBook(deps, "alerts", subject, () => readAlerts(deps.db, subject, DASHBOARD_LIST));
 }
 
 async function readAlerts(

@@ -92,7 +92,7 @@ describe("auth.login", () => {
 
   it("is anonymous until signed in: me is null and signed-in procedures are UNAUTHORIZED", async () => {
     expect(await fixture.anonymous().auth.me()).toBeNull();
-    await expect(fixture.anonymous().risk.metrics()).rejects.toMatchObject({
+    await expect(fixture.anonymous().risk.dashboard()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
   });
@@ -206,8 +206,8 @@ describe("sessions", () => {
     const { token } = await signIn("ethan@harbor.example.com");
     const viewer = await findViewer(fixture.deps.db, token, new Date());
     const caller = createCaller(createInnerContext({ deps: fixture.deps, viewer }));
-    await caller.risk.metrics();
-    expect((await caller.risk.metrics()).freshness.source).toBe("memory");
+    await caller.risk.dashboard();
+    expect((await caller.risk.dashboard()).freshness.source).toBe("memory");
 
     let cleared = false;
     await createCaller(
@@ -226,6 +226,6 @@ describe("sessions", () => {
     expect(await findViewer(fixture.deps.db, token, new Date())).toBeNull();
 
     const again = await fixture.callerAs("ethan@harbor.example.com");
-    expect((await again.risk.metrics()).freshness.source).toBe("computed");
+    expect((await again.risk.dashboard()).freshness.source).toBe("computed");
   });
 });

@@ -135,11 +135,11 @@ describe("tickPrices", () => {
     expect(results.map((result) => result.status).sort()).toEqual(["moved", "skipped"]);
   });
 
-  it("reaches the next risk.metrics read on every instance, valued at the new tick", async () => {
+  it("reaches the next risk.dashboard read on every instance, valued at the new tick", async () => {
     const maya = await fixture.callerAs(MAYA);
-    const before = await maya.risk.metrics();
+    const before = await maya.risk.dashboard();
     // The same reads again are served from the cache, at the same tick.
-    const cached = await maya.risk.metrics();
+    const cached = await maya.risk.dashboard();
     expect(cached.freshness.source).not.toBe("computed");
     expect(cached.tick).toBe(before.tick);
 
@@ -170,7 +170,7 @@ describe("tickPrices", () => {
     );
     expect(nav).not.toBeCloseTo(before.metrics.nav, 2);
     // No TTL to wait for: the first read after the move values the book at the new prices.
-    const after = await maya.risk.metrics();
+    const after = await maya.risk.dashboard();
     expect(after.tick).toBe(before.tick + 1);
     expect(after.freshness.source).toBe("computed");
     expect(after.metrics.nav).toBeCloseTo(nav, 4);

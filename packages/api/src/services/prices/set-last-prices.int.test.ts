@@ -31,10 +31,10 @@ describe("setLastPrices", () => {
     const harbor = await tenantOf(ETHAN);
     const here = await fixture.callerAs(ETHAN);
     const elsewhere = await callerWith(fixture, ETHAN, { cache: await fixture.otherInstance() });
-    const before = await here.risk.metrics();
+    const before = await here.risk.dashboard();
     // Cached on both instances at this tick.
-    expect((await elsewhere.risk.metrics()).tick).toBe(before.tick);
-    expect((await here.risk.metrics()).freshness.source).toBe("memory");
+    expect((await elsewhere.risk.dashboard()).tick).toBe(before.tick);
+    expect((await here.risk.dashboard()).freshness.source).toBe("memory");
     const ticksBefore = await ticks();
 
     // Every holding's price up 10 %: the book's market value goes up 10 %, cash stays.
@@ -50,7 +50,7 @@ describe("setLastPrices", () => {
     }
 
     for (const caller of [elsewhere, here]) {
-      const after = await caller.risk.metrics();
+      const after = await caller.risk.dashboard();
       expect(after.tick).toBe(tick);
       expect(after.pricesAsOf?.getTime()).toBe(at.getTime());
       expect(after.metrics.marketValue).toBeCloseTo(before.metrics.marketValue * 1.1, 4);

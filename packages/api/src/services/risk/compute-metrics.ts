@@ -10,9 +10,15 @@ import type { Book } from "./load-book.ts";
 import { loadHistory } from "./load-history.ts";
 import { syncAlerts } from "./sync-alerts.ts";
 
-/** One trader's risk at one price tick, as the dashboard shows it; what the metrics cache holds. */
+/**
+ * One trader's risk at one price tick, as the dashboard shows it; what the metrics cache holds.
+ * The history series (the equity and drawdown charts) are not part of it: they change only
+ * with the book and the closes, and are served apart (`chartSeries`).
+ */
 export interface MetricsView {
-  metrics: Omit<RiskMetrics, "history"> & { history: ChartSeries };
+  metrics: Omit<RiskMetrics, "history">;
+  /** How many daily returns the numbers rest on, and how many holding-days had no move. */
+  history: { days: number; gaps: number };
   currency: string;
   profile: {
     riskTolerance: string;
@@ -29,7 +35,7 @@ export interface MetricsView {
 }
 
 /** The history series the dashboard draws: the daily P&L and returns stay on the server. */
-type ChartSeries = Omit<RiskMetrics["history"], "pnl" | "returns">;
+export type ChartSeries = Pick<RiskMetrics["history"], "days" | "equity" | "drawdown">;
 
 /** What a book is valued from: the book, and the tenant's market at one tick. */
 export interface ValuationInputs {
@@ -86,17 +92,14 @@ function historyRefs(book: Book, market: Market) {
 }
 
 /**
- * Values the book at the market's prices over the price history of what it holds (from the
- * cache, per instrument), then brings the trader's alerts in line with the limits it measured:
- * the one step of a valuation that writes, and only when an alert is raised or resolved. The
- * alert rows are part of the book, so a sync that wrote moved the book to a new version and
- * dropped it (`alertsChanged`).
+ * risk-engine over the book at the market's prices and the price history of what it holds (from
+ * the cache, per instrument): no query while the histories are cached.
  */
-export async function computeMetrics(
-  deps: { db: TenantDb; cache: ApiCache; clock: Clock },
+export async function valueBook(
+  deps: { db: TenantDb; cache: ApiCache },
   subject: Subject,
-  { book, market, tick }: ValuationInputs,
-): Promise<{ view: MetricsView; alertsChanged: boolean }> {
+  { book, market }: ValuationInputs,
+): Promise<RiskMetrics> {
   if (!book.profile) throw new AppError("NOT_FOUND", "This trader has no risk profile yet.");
   const { held, benchmark } = historyRefs(book, market);
   const history = await loadHistory(
@@ -106,7 +109,33 @@ export async function computeMetrics(
     benchmark,
     book.profile.lookbackDays + 1,
   );
-  const { history: series, ...metrics } = computeRiskMetrics(portfolioInput(book, market, history));
+  return computeRiskMetrics(portfolioInput(book, market, history));
+}
+
+/** The equity and drawdown of today's book replayed over its history, as the charts draw them. */
+export async function chartSeries(
+  deps: { db: TenantDb; cache: ApiCache },
+  subject: Subject,
+  inputs: ValuationInputs,
+): Promise<ChartSeries> {
+  const { history } = await valueBook(deps, subject, inputs);
+  return { days: history.days, equity: history.equity, drawdown: history.drawdown };
+}
+
+/**
+ * Values the book (`valueBook`), then brings the trader's alerts in line with the limits it
+ * measured: the one step of a valuation that writes, and only when an alert is raised or
+ * resolved. The alert rows are part of the book, so a sync that wrote moved the book to a new
+ * version and dropped it (`alertsChanged`).
+ */
+export async function computeMetrics(
+  deps: { db: TenantDb; cache: ApiCache; clock: Clock },
+  subject: Subject,
+  inputs: ValuationInputs,
+): Promise<{ view: MetricsView; alertsChanged: boolean }> {
+  const { book, market, tick } = inputs;
+  const { history, ...metrics } = await valueBook(deps, subject, inputs);
+  const profile = book.profile as NonNullable<Book["profile"]>;
   const computedAt = deps.clock();
   const openKeys = new Set(book.alerts.flatMap((alert) => (alert.openKey ? [alert.openKey] : [])));
   const alertsChanged = await syncAlerts(deps.db, subject, metrics.limits, openKeys, computedAt);
@@ -114,17 +143,9 @@ export async function computeMetrics(
   const priceTimes = book.positions.flatMap(
     (p) => market.quotes[p.instrument.id]?.lastPriceAt ?? [],
   );
-  const { profile } = book;
   const view: MetricsView = {
-    metrics: {
-      ...metrics,
-      history: {
-        days: series.days,
-        equity: series.equity,
-        drawdown: series.drawdown,
-        gaps: series.gaps,
-      },
-    },
+    metrics,
+    history: { days: history.days.length, gaps: history.gaps },
     currency: book.account?.baseCurrency ?? "USD",
     profile: {
       riskTolerance: profile.riskTolerance,
@@ -138,4 +159,18 @@ export async function computeMetrics(
     pricesAsOf: priceTimes.length > 0 ? new Date(Math.min(...priceTimes)) : null,
   };
   return { view, alertsChanged };
+}
+
+/**
+ * What the chart series are made from besides the prices: the book's version and the versions
+ * of the histories it holds (each only grows, so the sum moves whenever one does). The
+ * dashboard asks for the charts again when it changes.
+ */
+export function chartVersion(bookVersion: number, book: Book, market: Market): string {
+  const { held, benchmark } = historyRefs(book, market);
+  const histories = [...held, ...(benchmark ? [benchmark] : [])].reduce(
+    (sum, ref) => sum + ref.historyVersion,
+    0,
+  );
+  return `v${bookVersion}-h${histories}`;
 }

@@ -1,18 +1,56 @@
 import type { Freshness } from "@repo/risk-cache";
 import type { ApiCache } from "../../cache-policy.ts";
-import { cachedView } from "../../cached-view.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { readBook } from "../cache/read-book.ts";
 import { invalidateMarkets, readMarket } from "../prices/market.ts";
-import { computeMetrics, type MetricsView } from "./compute-metrics.ts";
+import {
+  chartVersion,
+  computeMetrics,
+  type MetricsView,
+  type ValuationInputs,
+} from "./compute-metrics.ts";
 import { loadBook } from "./load-book.ts";
 
 export interface MetricsDeps {
   db: TenantDb;
   cache: ApiCache;
   clock: Clock;
+}
+
+/** A valuation read, with what it was made from. */
+export interface MetricsRead {
+  view: MetricsView;
+  /** The valuation's, or the book's or market's when one of them was served stale. */
+  freshness: Freshness;
+  bookVersion: number;
+  /** Changes when the chart series would (`chartVersion`). */
+  chartVersion: string;
+}
+
+/** What a valuation is made from, and the freshness of each read. */
+export async function readValuationInputs(
+  deps: MetricsDeps,
+  subject: Subject,
+): Promise<ValuationInputs & { bookVersion: number; freshness: Freshness[] }> {
+  let [market, book] = await Promise.all([
+    readMarket(deps, subject.tenantId),
+    readBook(deps, "book", subject, () => loadBook(deps.db, subject)),
+  ]);
+  // An instrument created since the market was read (a move of the tick would have dropped
+  // it): read the market again rather than value the position without a price.
+  if (book.value.positions.some((p) => !market.value.quotes[p.instrument.id])) {
+    await invalidateMarkets(deps.cache, [subject.tenantId]);
+    market = await readMarket(deps, subject.tenantId);
+  }
+  return {
+    book: book.value,
+    market: market.value,
+    tick: market.version,
+    bookVersion: book.version,
+    freshness: [book.freshness, market.freshness],
+  };
 }
 
 /**
@@ -26,39 +64,31 @@ export async function getMetrics(
   deps: MetricsDeps,
   subject: Subject,
   afterAlertSync = false,
-): Promise<MetricsView & { freshness: Freshness }> {
-  let [market, book] = await Promise.all([
-    readMarket(deps, subject.tenantId),
-    readBook(deps, "book", subject, () => loadBook(deps.db, subject)),
-  ]);
-  // An instrument created since the market was read (a move of the tick would have dropped
-  // it): read the market again rather than value the position without a price.
-  if (book.value.positions.some((p) => !market.value.quotes[p.instrument.id])) {
-    await invalidateMarkets(deps.cache, [subject.tenantId]);
-    market = await readMarket(deps, subject.tenantId);
-  }
-  const valuation = { ...subject, variant: `v${book.version}-t${market.version}` };
+): Promise<MetricsRead> {
+  const inputs = await readValuationInputs(deps, subject);
+  const valuation = { ...subject, variant: `v${inputs.bookVersion}-t${inputs.tick}` };
   let alertsChanged = false;
   const read = await deps.cache.getOrCompute("metrics", valuation, async () => {
-    const computed = await computeMetrics(deps, subject, {
-      book: book.value,
-      market: market.value,
-      tick: market.version,
-    });
+    const computed = await computeMetrics(deps, subject, inputs);
     alertsChanged = computed.alertsChanged;
     return computed.view;
   });
   // Raising or resolving an alert moved the book to a new version: value that one too (its
   // alerts now in line, it writes nothing), so the next poll is a cache hit.
   if (alertsChanged && !afterAlertSync) return getMetrics(deps, subject, true);
-  return cachedView(read.value, oldest(read.freshness, book.freshness, market.freshness));
+  return {
+    view: read.value,
+    freshness: oldest(read.freshness, inputs.freshness),
+    bookVersion: inputs.bookVersion,
+    chartVersion: chartVersion(inputs.bookVersion, inputs.book, inputs.market),
+  };
 }
 
 /**
  * A valuation made from a book or market served stale (PostgreSQL away) is as stale as they
  * are; otherwise the valuation's own freshness tells where it came from.
  */
-function oldest(valuation: Freshness, ...inputs: Freshness[]): Freshness {
+function oldest(valuation: Freshness, inputs: Freshness[]): Freshness {
   const stale = inputs.filter((input) => input.source === "stale");
   if (stale.length === 0) return valuation;
   return stale.reduce((a, b) => (a.ageMs >= b.ageMs ? a : b));

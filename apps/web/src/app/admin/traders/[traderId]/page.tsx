@@ -11,7 +11,7 @@ import { Dashboard } from "~/components/dashboard/dashboard.tsx";
 import { dashboardInput } from "~/components/dashboard/dashboard-input.ts";
 import { traderName } from "~/server/trader-name.ts";
 import { requireViewer } from "~/server/viewer.ts";
-import { getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
+import { getQueryClient, HydrateClient, prefetchDashboard, trpc } from "~/trpc/server.tsx";
 
 export const metadata: Metadata = { title: "Trader · Risk Dashboard" };
 export const dynamic = "force-dynamic";
@@ -38,8 +38,7 @@ export default async function TraderPage({ params }: PageProps<"/admin/traders/[
   const input = dashboardInput(traderId);
   await Promise.all([
     queryClient.prefetchQuery(trpc.risk.limits.list.queryOptions({ traderId })),
-    queryClient.prefetchQuery(trpc.risk.metrics.queryOptions(input)),
-    queryClient.prefetchQuery(trpc.risk.alerts.list.queryOptions(input)),
+    prefetchDashboard(queryClient, input),
     queryClient.prefetchQuery(trpc.admin.auditLog.queryOptions(auditInput(traderId))),
     queryClient.prefetchQuery(trpc.admin.signInState.queryOptions({ traderId })),
   ]);

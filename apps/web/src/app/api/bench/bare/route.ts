@@ -18,7 +18,7 @@ function redis(): Promise<RedisClient> | null {
 
 /**
  * The load benchmark's ceiling (bench/src/http-bench.ts): the same bytes as a cached
- * risk.metrics answer, from one Redis GET and nothing else — no session, no tRPC. Served only
+ * risk.dashboard answer, from one Redis GET and nothing else — no session, no tRPC. Served only
  * with BENCH_ROUTES=true.
  */
 export async function GET(): Promise<Response> {

@@ -9,14 +9,14 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.close());
 
-describe("risk.metrics", () => {
+describe("risk.dashboard", () => {
   it("computes a trader's own metrics once, then serves them from the cache", async () => {
     const maya = await fixture.callerAs("maya@northwind.example.com");
-    const first = await maya.risk.metrics();
+    const first = await maya.risk.dashboard();
     expect(first.freshness.source).toBe("computed");
     expect(first.metrics.nav).toBeGreaterThan(0);
     expect(first.metrics.limits.length).toBe(8);
-    const second = await maya.risk.metrics();
+    const second = await maya.risk.dashboard();
     expect(second.freshness.source).toBe("memory");
     expect(second.metrics.nav).toBe(first.metrics.nav);
   });
