@@ -9,7 +9,7 @@ import { POLL_INTERVAL_MS } from "../../src/trpc/query-client.ts";
 /** A tRPC request the page made, and the tick of the poll timer it followed (0: none yet). */
 export interface PollRequest {
   tick: number;
-  /** The batch's procedures as sent, e.g. `risk.alerts.list,risk.dashboard`. */
+  /** The batch's procedures as sent, e.g. `risk.dashboard` or `risk.dashboard,risk.chart`. */
   procedures: string;
   answered: boolean;
 }
