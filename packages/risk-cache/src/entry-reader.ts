@@ -55,10 +55,38 @@ export class EntryReader<K extends string> {
       return { value: cached.value as T, freshness: memoryFreshness(cached, started) };
     }
     const result = await this.core.l1.share(key, () =>
-      this.load(kind, this.core.keys(kind, subject), compute),
+      this.core.policy(kind).processOnly
+        ? this.computeHere(kind, key, compute)
+        : this.load(kind, this.core.keys(kind, subject), compute),
     );
     this.core.stats.recordRead(started);
     return result;
+  }
+
+  /**
+   * A kind kept in this process only (`processOnly`): computed here once per key, never read
+   * from or written to the shared tier, so no lease either; each process computes its own.
+   */
+  private async computeHere<T>(
+    kind: string,
+    key: string,
+    compute: () => Promise<T>,
+  ): Promise<CacheRead<T>> {
+    const started = performance.now();
+    const epoch = this.core.l1.epoch;
+    this.core.stats.count(kind, "misses");
+    let value: T;
+    try {
+      value = await compute();
+    } catch (error) {
+      this.core.stats.count(kind, "errors");
+      throw error;
+    }
+    this.core.stats.count(kind, "computations");
+    this.core.stats.recordCompute(started);
+    const storedAt = Date.now();
+    this.rememberHere(kind, key, value, storedAt, epoch);
+    return { value, freshness: freshness("computed", storedAt) };
   }
 
   private async computeUncached<T>(
@@ -133,7 +161,7 @@ export class EntryReader<K extends string> {
   ) {
     this.core.stats.count(kind, "hits");
     const value = this.core.serializer.deserialize<T>(read.payload);
-    this.rememberHere(kind, keys, value, read.storedAt, epoch);
+    this.rememberHere(kind, keys.entry, value, read.storedAt, epoch);
     const source: CacheSource = tier.kind === "redis" ? "redis" : "memory";
     return { value, freshness: freshness(source, read.storedAt) };
   }
@@ -215,20 +243,20 @@ export class EntryReader<K extends string> {
         : await write(tier);
     if (storedAt === 0) this.core.stats.rejectedStaleSets++;
     if (typeof storedAt === "number" && storedAt > 0) {
-      this.rememberHere(kind, keys, value, storedAt, epoch);
+      this.rememberHere(kind, keys.entry, value, storedAt, epoch);
     }
   }
 
   /** Keeps a value read or stored at `storedAt` in L1, within `keepInProcessUntil`. */
   private rememberHere(
     kind: string,
-    keys: EntryKeys,
+    entry: string,
     value: unknown,
     storedAt: number,
     epoch: number,
   ) {
     this.core.l1.remember(
-      keys.entry,
+      entry,
       value,
       storedAt,
       this.keepInProcessUntil(kind, storedAt),

@@ -20,6 +20,12 @@ export interface KindPolicy {
    * change under their key (a key that names the version of what it holds).
    */
   memoryTtlMs?: number;
+  /**
+   * Kept in each process's memory only, never in Redis: for values cheaper to compute than the
+   * round trips that would share them (each process computes its own; invalidations still
+   * reach it).
+   */
+  processOnly?: boolean;
 }
 
 export interface RiskCacheOptions<K extends string = string> {

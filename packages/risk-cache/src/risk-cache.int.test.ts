@@ -259,6 +259,26 @@ describe.each(BACKENDS)("RiskCache over $name", ({ start }) => {
       }
     });
 
+    it("keeps a processOnly kind in each process: computed once there, never in Redis", async () => {
+      const local = { kinds: { ...TEST_KINDS, report: { ttlSeconds: 60, processOnly: true } } };
+      const [a, b] = [await instance(local), await instance(local)];
+      const db = source();
+      // Concurrent first reads in one process compute once.
+      await Promise.all([1, 2, 3].map(() => a.getOrCompute("report", alice, db.compute)));
+      expect(db.state.computations).toBe(1);
+      expect((await a.getOrCompute("report", alice, db.compute)).freshness.source).toBe("memory");
+      // Another process finds nothing shared and computes its own.
+      expect(await (await instance(local)).get("report", alice)).toBeNull();
+      expect((await b.getOrCompute("report", alice, db.compute)).freshness.source).toBe("computed");
+      expect(db.state.computations).toBe(2);
+      // A user's invalidation made on one instance reaches the other's memory too.
+      db.state.version = 2;
+      await b.invalidateUser(alice);
+      for (const cache of [a, b]) {
+        expect((await cache.getOrCompute("report", alice, db.compute)).value.version).toBe(2);
+      }
+    });
+
     it("writes a profile through, so both instances read the new one without computing", async () => {
       const [a, b] = [await instance(), await instance()];
       const db = source();

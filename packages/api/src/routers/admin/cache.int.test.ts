@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiCache } from "../../cache-policy.ts";
 import { type ApiFixture, createApiFixture, TEST_REDIS_MODE } from "../../testing/api-fixture.ts";
 import { callerWith, failureOf } from "../../testing/caller-with.ts";
 
@@ -31,6 +32,9 @@ describe("admin.cacheStats", () => {
   });
 });
 
+/** Books this server read from the database. */
+const bookLoads = async (cache: ApiCache) => (await cache.snapshot()).kinds.book.computations;
+
 describe("admin.invalidateTenant", () => {
   it("makes the next metrics read recompute on every server instance", async () => {
     const other = await fixture.otherInstance();
@@ -40,14 +44,20 @@ describe("admin.invalidateTenant", () => {
     const harborTrader = await fixture.callerAs("ethan@harbor.example.com");
     await maya.risk.dashboard();
     await harborTrader.risk.dashboard();
-    // The second server now holds Maya's metrics too (in its memory while its L1 keeps them).
-    expect((await mayaElsewhere.risk.dashboard()).freshness.source).toBe("redis");
-    expect((await mayaElsewhere.risk.dashboard()).freshness.source).not.toBe("computed");
+    // The second server finds Maya's book in Redis and values it itself (valuations stay in
+    // each server's memory), then answers from its memory.
+    const otherLoads = await bookLoads(other);
+    expect((await mayaElsewhere.risk.dashboard()).freshness.source).toBe("computed");
+    expect(await bookLoads(other)).toBe(otherLoads);
+    expect((await mayaElsewhere.risk.dashboard()).freshness.source).toBe("memory");
 
     expect(await admin.admin.invalidateTenant()).toEqual({ ok: true });
 
+    // Both servers value Maya again; her book is read from the database once, by the first.
+    const loadsBefore = (await bookLoads(fixture.deps.cache)) + (await bookLoads(other));
     expect((await mayaElsewhere.risk.dashboard()).freshness.source).toBe("computed");
-    expect((await maya.risk.dashboard()).freshness.source).not.toBe("computed");
+    expect((await maya.risk.dashboard()).freshness.source).toBe("computed");
+    expect((await bookLoads(fixture.deps.cache)) + (await bookLoads(other))).toBe(loadsBefore + 1);
     // Another tenant's cache is not the admin's to drop.
     expect((await harborTrader.risk.dashboard()).freshness.source).not.toBe("computed");
   });
@@ -67,10 +77,17 @@ describe("admin.warmUp", () => {
       expect(read.freshness.source).not.toBe("computed");
       expect(read.metrics.nav).toBeGreaterThan(0);
     }
-    // Warm in Redis, so a second server's first read is a hit as well.
+    // Warm in Redis, so a second server's first read reads nothing from the database: it
+    // values the cached book at the cached market over the cached histories.
     const other = await fixture.otherInstance();
     const elsewhere = await callerWith(fixture, "maya@northwind.example.com", { cache: other });
-    expect((await elsewhere.risk.dashboard()).freshness.source).toBe("redis");
+    expect((await elsewhere.risk.dashboard()).metrics.nav).toBeGreaterThan(0);
+    const { kinds } = await other.snapshot();
+    expect([
+      kinds.book.computations,
+      kinds.market.computations,
+      kinds.history.computations,
+    ]).toEqual([0, 0, 0]);
   });
 });
 
