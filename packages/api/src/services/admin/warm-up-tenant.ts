@@ -8,26 +8,24 @@ import { mapBounded } from "./map-bounded.ts";
 export const WARM_UP_CONCURRENCY = 4;
 
 /**
- * Caches the book of every active trader of the tenant that is not cached yet, then values
- * each warmed book once, which caches the histories of what it holds: the next dashboard poll
- * of each costs no query, only a valuation at the latest tick.
+ * Caches the book of every active trader of the tenant that is not cached yet, then values each
+ * book once, which caches the histories of what it holds (shared by every instance) and the
+ * valuation (in this instance): the next dashboard poll of each costs no query.
  */
 export async function warmUpTenant(
   deps: MetricsDeps,
   tenantId: string,
 ): Promise<{ traders: number; warmed: number; failed: number }> {
   const subjects = await activeTraders(deps.db, tenantId);
-  const warmedBooks: typeof subjects = [];
   const { warmed, failed } = await deps.cache.warmUp(
     "book",
     subjects,
-    (subject) => {
-      warmedBooks.push(subject);
-      return computeVersioned(deps.db, subject, () => loadBook(deps.db, subject));
-    },
+    (subject) => computeVersioned(deps.db, subject, () => loadBook(deps.db, subject)),
     { concurrency: WARM_UP_CONCURRENCY },
   );
-  await mapBounded(warmedBooks, WARM_UP_CONCURRENCY, (subject) =>
+  // A trader without a risk profile cannot be valued: their book is warm all the same, and
+  // their dashboard says why when they open it.
+  await mapBounded(subjects, WARM_UP_CONCURRENCY, (subject) =>
     getMetrics(deps, subject).catch(() => undefined),
   );
   return { traders: subjects.length, warmed, failed };

@@ -9,9 +9,9 @@ import { getMetrics, type MetricsDeps } from "../risk/get-metrics.ts";
  *
  * `version` names what the answer was made from: the trader, the book version of the valuation
  * and of the alerts (every change of a position, limit, profile or alert row bumps it, by
- * trigger), the price tick, and whether it is served stale. Two answers with the same version carry the same
- * numbers, so it is the answer's ETag (http/conditional-get.ts) and a poll whose copy is current
- * costs a 304. `chartVersion` tells the page when to ask for the charts again.
+ * trigger), the price tick, and whether it is served stale. Two answers with the same version
+ * carry the same numbers, so it is the answer's ETag (http/conditional-get.ts) and a poll whose
+ * copy is current costs a 304. `chartVersion` tells the page when to ask for the charts again.
  */
 export async function getDashboard(deps: MetricsDeps, subject: Subject) {
   const metrics = await getMetrics(deps, subject);

@@ -4,6 +4,7 @@ import type { ApiCache } from "../../cache-policy.ts";
 import { type Clock, systemClock } from "../../clock.ts";
 import { invalidateMarkets } from "./market.ts";
 import { nextPrice, stepVolatility, tickRandom } from "./price-step.ts";
+import { writePriceMove } from "./write-price-move.ts";
 
 /**
  * The key of the transaction-scoped advisory lock a tick holds. Any constant would do; this one
@@ -79,19 +80,15 @@ export async function tickPrices({ db, clock, random, intervalMs }: PriceTickDep
       nextPrice(instrument.lastPrice.toNumber(), random.normal(), volatility).toFixed(6),
     );
     // One statement for the whole market rather than a round trip per instrument.
-    await tx.$executeRaw`
-      UPDATE "Instrument" AS i
-      SET "lastPrice" = moved.price, "lastPriceAt" = ${at}
-      FROM unnest(${instruments.map((i) => i.id)}::uuid[], ${prices}::numeric[])
-        AS moved(id, price)
-      WHERE i.id = moved.id`;
-    const tenants = await tx.$queryRaw<{ id: string }[]>`
-      UPDATE "Tenant" SET "priceTick" = "priceTick" + 1
-      WHERE id IN (SELECT DISTINCT "tenantId" FROM "Instrument") RETURNING id`;
+    const moved = await writePriceMove(tx, {
+      instrumentIds: instruments.map((i) => i.id),
+      prices,
+      at,
+    });
     return {
       status: "moved",
-      instruments: instruments.length,
-      tenants: tenants.map((tenant) => tenant.id),
+      instruments: moved.instruments,
+      tenants: moved.tenants.map((tenant) => tenant.id),
       at,
     };
   });

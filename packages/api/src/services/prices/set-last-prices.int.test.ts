@@ -58,7 +58,7 @@ describe("setLastPrices", () => {
     }
   });
 
-  it("refuses a price that is not a positive number and changes nothing", async () => {
+  it("refuses a price that is not a positive number, or not the firm's, and changes nothing", async () => {
     const harbor = await tenantOf(ETHAN);
     const [instrument] = await fixture.database.db.instrument.findMany({
       where: { tenantId: harbor },
@@ -71,6 +71,24 @@ describe("setLastPrices", () => {
         setLastPrices(fixture.deps, harbor, [{ instrumentId: instrument.id, price }], new Date()),
       ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
+    // Another firm's instrument, or one that does not exist, beside a good price: all refused.
+    const other = await fixture.database.db.instrument.findFirstOrThrow({
+      where: { tenantId: { not: harbor } },
+    });
+    for (const stranger of [other.id, "00000000-0000-4000-8000-000000000000"]) {
+      const move = [
+        { instrumentId: instrument.id, price: 123 },
+        { instrumentId: stranger, price: 123 },
+      ];
+      await expect(setLastPrices(fixture.deps, harbor, move, new Date())).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: "Every price must be for one of the firm's instruments.",
+      });
+    }
+    const otherAfter = await fixture.database.db.instrument.findUniqueOrThrow({
+      where: { id: other.id },
+    });
+    expect(otherAfter.lastPrice.toString()).toBe(other.lastPrice.toString());
     expect(await ticks()).toEqual(ticksBefore);
     const unchanged = await fixture.database.db.instrument.findUniqueOrThrow({
       where: { id: instrument.id },

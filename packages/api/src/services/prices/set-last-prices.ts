@@ -2,6 +2,7 @@ import type { Db } from "@repo/db";
 import type { ApiCache } from "../../cache-policy.ts";
 import { AppError } from "../../errors.ts";
 import { invalidateMarkets } from "./market.ts";
+import { type MovedTenant, writePriceMove } from "./write-price-move.ts";
 
 export interface LastPrice {
   instrumentId: string;
@@ -23,18 +24,23 @@ export async function setLastPrices(
   if (prices.some(({ price }) => !(Number.isFinite(price) && price > 0))) {
     throw new AppError("BAD_REQUEST", "A last price must be a positive number.");
   }
-  const [, tenant] = await deps.db.$transaction([
-    deps.db.$executeRaw`
-      UPDATE "Instrument" AS i SET "lastPrice" = moved.price, "lastPriceAt" = ${at}
-      FROM unnest(${prices.map((p) => p.instrumentId)}::uuid[],
-                  ${prices.map((p) => p.price.toFixed(6))}::numeric[]) AS moved(id, price)
-      WHERE i.id = moved.id AND i."tenantId" = ${tenantId}::uuid`,
-    deps.db.tenant.update({
-      where: { id: tenantId },
-      data: { priceTick: { increment: 1 } },
-      select: { priceTick: true },
-    }),
-  ]);
+  const moved = await deps.db.$transaction(async (tx) => {
+    const move = await writePriceMove(
+      tx,
+      {
+        instrumentIds: prices.map((p) => p.instrumentId),
+        prices: prices.map((p) => p.price.toFixed(6)),
+        at,
+      },
+      tenantId,
+    );
+    // Undone with the transaction: nothing of a move that names another firm's instrument,
+    // or one that does not exist, is kept.
+    if (move.instruments !== prices.length || move.tenants.length !== 1) {
+      throw new AppError("BAD_REQUEST", "Every price must be for one of the firm's instruments.");
+    }
+    return move.tenants[0] as MovedTenant;
+  });
   await invalidateMarkets(deps.cache, [tenantId]);
-  return tenant.priceTick;
+  return moved.priceTick;
 }

@@ -57,8 +57,9 @@ export async function readValuationInputs(
  * The trader's risk at the tenant's latest price tick. Three cached reads: the tenant's market
  * (its prices at the latest tick), the book (changed only by its own writes) and the valuation
  * of that book version at that tick, computed on each instance's first poll after a move or a
- * write and kept in its memory (`processOnly` in cache-policy.ts). A valuation's key names the book version and the tick, so a cached one can
- * never be served after either changed, and needs no invalidation.
+ * write and kept in its memory (`processOnly` in cache-policy.ts). A valuation's key names the
+ * book version and the tick, so a cached one can never be served after either changed, and
+ * needs no invalidation.
  */
 export async function getMetrics(
   deps: MetricsDeps,

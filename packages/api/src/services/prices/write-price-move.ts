@@ -1,0 +1,38 @@
+import type { Db } from "@repo/db";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** A tenant whose prices a move touched, and its price tick after the move. */
+export interface MovedTenant {
+  id: string;
+  priceTick: number;
+}
+
+/**
+ * One move of last prices, in one statement: the given instruments' prices (exact decimals, as
+ * text), stamped `at`, and the price tick of every tenant whose instruments moved, up by one.
+ * Every writer of prices goes through here (the simulated feed, a firm's own source), so a
+ * valuation cached under a tick can never outlive a price. `tenantId` keeps a firm's source to
+ * its own instruments. Returns the instruments moved and the tenants' new ticks.
+ */
+export async function writePriceMove(
+  tx: Tx,
+  move: { instrumentIds: readonly string[]; prices: readonly string[]; at: Date },
+  tenantId: string | null = null,
+): Promise<{ instruments: number; tenants: MovedTenant[] }> {
+  const [result] = await tx.$queryRaw<{ instruments: number; tenants: MovedTenant[] | null }[]>`
+    WITH moved AS (
+      UPDATE "Instrument" AS i SET "lastPrice" = m.price, "lastPriceAt" = ${move.at}
+      FROM unnest(${move.instrumentIds}::uuid[], ${move.prices}::numeric[]) AS m(id, price)
+      WHERE i.id = m.id AND (${tenantId}::uuid IS NULL OR i."tenantId" = ${tenantId}::uuid)
+      RETURNING i."tenantId"
+    ), ticked AS (
+      UPDATE "Tenant" AS t SET "priceTick" = t."priceTick" + 1
+      WHERE t.id IN (SELECT "tenantId" FROM moved)
+      RETURNING t.id, t."priceTick"
+    )
+    SELECT (SELECT count(*)::int FROM moved) AS instruments,
+           (SELECT json_agg(json_build_object('id', id, 'priceTick', "priceTick")) FROM ticked)
+             AS tenants`;
+  return { instruments: result?.instruments ?? 0, tenants: result?.tenants ?? [] };
+}
