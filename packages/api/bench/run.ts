@@ -18,6 +18,7 @@ import type { ApiDeps } from "../src/deps.ts";
 import { handleTrpcRequest, TRPC_ENDPOINT } from "../src/http/handle-trpc.ts";
 import { sessionCookie } from "../src/http/session-cookie.ts";
 import { createCaller } from "../src/root.ts";
+import { loadOpenAlerts } from "../src/services/alerts/open-alerts.ts";
 import { LiveSessions } from "../src/services/auth/live-sessions.ts";
 import { createLoginLimiter } from "../src/services/auth/login-limiter.ts";
 import { findViewer } from "../src/services/auth/sessions.ts";
@@ -83,17 +84,23 @@ const valuation = {
 const subject = { tenantId: viewer.tenantId, userId: viewer.userId };
 const market = await readMarket(valuation, subject.tenantId);
 const atTick = { market: market.value, tick: market.version };
-const book = await loadBook(valuation.db, subject);
-// The first poll after a price move: the book, the market and the histories are cached, the
-// valuation at the new tick is not.
+const { value: book } = await loadBook(valuation.db, subject);
+const { value: alerts } = await loadOpenAlerts(valuation.db, subject);
+// The first poll after a price move: the book, the market, the alerts and the histories are
+// cached, the valuation at the new tick is not.
 bench.add("new tick (book, market, histories cached)", () =>
-  computeMetrics(valuation, subject, { book, ...atTick }),
+  computeMetrics(valuation, subject, { book, ...atTick }, alerts),
 );
 // A book that is not cached but whose instruments' histories are: what a first poll, or the
-// first after a write, costs once the firm's instruments have been read by anyone.
-bench.add("cold book (instrument histories cached)", async () =>
-  computeMetrics(valuation, subject, { book: await loadBook(valuation.db, subject), ...atTick }),
-);
+// first after a write (which drops the book and its alerts), costs once the firm's instruments
+// have been read by anyone.
+bench.add("cold book (instrument histories cached)", async () => {
+  const [coldBook, openAlerts] = await Promise.all([
+    loadBook(valuation.db, subject),
+    loadOpenAlerts(valuation.db, subject),
+  ]);
+  return computeMetrics(valuation, subject, { book: coldBook.value, ...atTick }, openAlerts.value);
+});
 const httpDeps = depsWith(caches["cached (in-process hit)"]);
 const cookie = sessionCookie(token, new Date(Date.now() + 3_600_000), false).split(";")[0] ?? "";
 /** One GET through the HTTP handler, its body read to the end as a server would send it. */

@@ -21,14 +21,15 @@ export const API_CACHE_KINDS = {
   // makes a new key; the TTL only bounds how long a superseded valuation takes up room.
   metrics: { ttlSeconds: 10, memoryTtlMs: 10_000, processOnly: true },
   // What a valuation is made from, each changed only by its own writes, which invalidate it:
-  // a trader's book (positions, account, profile, limits, open alerts) …
+  // a trader's book (positions, account, profile, limits), their open alerts (raised and
+  // resolved by valuations, acknowledged by people) …
   book: { ttlSeconds: 3_600 },
+  alerts: { ttlSeconds: 3_600 },
   // … and a tenant's market (last prices, history versions), dropped by every move of the
   // price feed. The TTL bounds what a change made outside the app can leave behind.
   market: { ttlSeconds: 60 },
   profile: { ttlSeconds: 3_600 },
   limits: { ttlSeconds: 1_800 },
-  alerts: { ttlSeconds: 30 },
   // The tenant's traders summary for its admins, under TENANT_SUMMARY_USER.
   traders: { ttlSeconds: 30 },
   // An instrument's daily closes, keyed by its history version (instrument-history.ts): a key

@@ -12,16 +12,23 @@ interface ProcessEntry {
   expiresAtMs: number;
 }
 
+/** How many of the latest invalidations L1 keeps to judge the loads that ran across them. */
+export const RECENT_INVALIDATIONS = 1_024;
+
 /**
  * L1: recently read values in this process (a small LRU with a short TTL), the loads in flight,
  * and an epoch that every applied invalidation advances. A load remembers the epoch it started
- * in and keeps its value out of L1 if the epoch moved, because an invalidation may have been
- * applied between its read and its arrival here.
+ * in and keeps its value out of L1 if an invalidation applied since then covers its key: it may
+ * have been applied between the load's read and its arrival here. Invalidations of other keys
+ * leave it be, so a busy deployment (prices moving, alerts raised, books written every second)
+ * still keeps what it loads and still joins concurrent loads of one key.
  */
 export class ProcessTier {
   private readonly entries: LRUCache<string, ProcessEntry>;
   private readonly inflight = new Map<string, Promise<unknown>>();
   private epochValue = 0;
+  /** The latest invalidations, oldest first: the epoch each moved to, and what it covers. */
+  private readonly recent: { epoch: number; covers: (key: string) => boolean }[] = [];
 
   constructor(
     maxEntries: number,
@@ -63,7 +70,7 @@ export class ProcessTier {
   ) {
     const wallNow = Date.now();
     const lifetimeMs = Math.min(this.ttlMs === 0 ? 0 : kindTtlMs, freshUntil - wallNow);
-    if (epoch !== this.epochValue || lifetimeMs <= 0) return;
+    if (lifetimeMs <= 0 || this.invalidatedSince(key, epoch)) return;
     const nowMs = performance.now();
     this.entries.set(key, {
       value,
@@ -89,20 +96,57 @@ export class ProcessTier {
   }
 
   apply(invalidation: Invalidation) {
+    const covers = this.coverage(invalidation);
     this.epochValue++;
+    this.recent.push({ epoch: this.epochValue, covers });
+    if (this.recent.length > RECENT_INVALIDATIONS) this.recent.shift();
     // Loads already running may return what they read before; later reads must not join them.
-    this.inflight.clear();
+    for (const key of this.inflight.keys()) {
+      if (covers(key)) this.inflight.delete(key);
+    }
     if (invalidation.scope === "all") return this.entries.clear();
     if (invalidation.scope === "entry") {
       for (const kind of invalidation.kinds) this.entries.delete(this.entryKey(kind, invalidation));
       return;
     }
-    const suffix =
-      invalidation.scope === "user"
-        ? `:${invalidation.userId}:{${invalidation.tenantId}}`
-        : `:{${invalidation.tenantId}}`;
     for (const key of this.entries.keys()) {
-      if (key.endsWith(suffix)) this.entries.delete(key);
+      if (covers(key)) this.entries.delete(key);
     }
+  }
+
+  /** The keys an invalidation drops: every key of its kinds, of its user, of its tenant, or all. */
+  private coverage(invalidation: Invalidation): (key: string) => boolean {
+    switch (invalidation.scope) {
+      case "all":
+        return () => true;
+      case "entry": {
+        const keys = new Set(invalidation.kinds.map((kind) => this.entryKey(kind, invalidation)));
+        return (key) => keys.has(key);
+      }
+      case "user": {
+        const suffix = `:${invalidation.userId}:{${invalidation.tenantId}}`;
+        return (key) => key.endsWith(suffix);
+      }
+      case "tenant": {
+        const suffix = `:{${invalidation.tenantId}}`;
+        return (key) => key.endsWith(suffix);
+      }
+    }
+  }
+
+  /**
+   * Whether an invalidation applied after `epoch` covers `key`, or may have: one older than the
+   * invalidations kept counts as covering it.
+   */
+  private invalidatedSince(key: string, epoch: number): boolean {
+    if (epoch === this.epochValue) return false;
+    const oldest = this.recent[0];
+    if (oldest === undefined || oldest.epoch > epoch + 1) return true;
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const invalidation = this.recent[i] as (typeof this.recent)[number];
+      if (invalidation.epoch <= epoch) return false;
+      if (invalidation.covers(key)) return true;
+    }
+    return false;
   }
 }

@@ -20,4 +20,20 @@ describe("risk.dashboard", () => {
     expect(second.freshness.source).toBe("memory");
     expect(second.metrics.nav).toBe(first.metrics.nav);
   });
+
+  it("values a book once when its valuation raises alerts, and serves the next poll from memory", async () => {
+    // Lucas's book is seeded at WARN on leverage, and nothing has valued it yet.
+    const lucas = await fixture.callerAs("lucas@northwind.example.com");
+    const before = (await fixture.deps.cache.snapshot()).kinds;
+    const first = await lucas.risk.dashboard();
+    expect(first.alerts.some((alert) => alert.level === "WARN")).toBe(true);
+    const second = await lucas.risk.dashboard();
+    expect(second.freshness.source).toBe("memory");
+    expect(second.version).toBe(first.version);
+    expect(second.alerts).toEqual(first.alerts);
+    // Alerts have their own version: raising them neither moved the book nor made it new.
+    const after = (await fixture.deps.cache.snapshot()).kinds;
+    expect(after.book.computations - before.book.computations).toBe(1);
+    expect(after.metrics.computations - before.metrics.computations).toBe(1);
+  });
 });

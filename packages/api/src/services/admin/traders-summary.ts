@@ -19,6 +19,8 @@ export interface TraderScoreLine {
 /**
  * Each active trader's score (through the per-trader metrics cache) and open BREACH alerts. The
  * alerts are counted after the metrics are read, since computing metrics brings alerts in line.
+ * Cached for the `traders` kind's TTL and dropped by writes to any book; scores and breach
+ * counts follow the prices within that TTL.
  */
 export async function computeTradersSummary(
   deps: MetricsDeps,

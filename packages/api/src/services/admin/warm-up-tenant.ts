@@ -1,4 +1,3 @@
-import { computeVersioned } from "../cache/read-book.ts";
 import { getMetrics, type MetricsDeps } from "../risk/get-metrics.ts";
 import { loadBook } from "../risk/load-book.ts";
 import { activeTraders } from "./active-traders.ts";
@@ -20,7 +19,7 @@ export async function warmUpTenant(
   const { warmed, failed } = await deps.cache.warmUp(
     "book",
     subjects,
-    (subject) => computeVersioned(deps.db, subject, () => loadBook(deps.db, subject)),
+    (subject) => loadBook(deps.db, subject),
     { concurrency: WARM_UP_CONCURRENCY },
   );
   // A trader without a risk profile cannot be valued: their book is warm all the same, and

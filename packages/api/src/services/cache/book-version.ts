@@ -25,3 +25,12 @@ export async function readBookVersion(db: TenantDb | TenantTx, subject: Subject)
   });
   return user?.bookVersion ?? 0;
 }
+
+/** The version of one trader's alerts, bumped by a trigger on every change of their rows. */
+export async function readAlertVersion(db: TenantDb | TenantTx, subject: Subject): Promise<number> {
+  const user = await db.user.findFirst({
+    where: { id: subject.userId },
+    select: { alertVersion: true },
+  });
+  return user?.alertVersion ?? 0;
+}

@@ -18,13 +18,16 @@ export function readBook<T>(
   subject: Subject,
   compute: () => Promise<T>,
 ): Promise<CacheRead<T> & { version: number }> {
-  return readChecked(deps, kind, subject, readBookVersion, compute);
+  return readChecked(deps, kind, subject, readBookVersion, () =>
+    computeVersioned(deps.db, subject, compute),
+  );
 }
 
 /**
  * Cache-aside for a value whose source carries a version in PostgreSQL that every change bumps
  * (a book's version, a tenant's price tick), never older than the last change acknowledged on
- * any instance.
+ * any instance. `load` answers the value with the version it was read at (one query when it can,
+ * else `computeVersioned`); `readVersion` reads the version alone.
  *
  * While the cache's invalidations reach every instance, a change drops every copy before it
  * returns, so a cached value is current. While they may not (Redis away or hanging, the bus
@@ -38,9 +41,8 @@ export async function readChecked<T>(
   kind: ApiCacheKind,
   subject: Subject,
   readVersion: VersionReader,
-  compute: () => Promise<T>,
+  load: () => Promise<Versioned<T>>,
 ): Promise<CacheRead<T> & { version: number }> {
-  const load = () => computeVersioned(deps.db, subject, compute, readVersion);
   let read = await deps.cache.getOrCompute(kind, subject, load);
   if (
     !deps.cache.invalidationsReachEveryInstance &&
@@ -54,8 +56,9 @@ export async function readChecked<T>(
 }
 
 /**
- * A value as the cache keeps it, with the version it was computed at: what every path that
- * stores a versioned value (reads, warm-up) must store.
+ * A value as the cache keeps it, with the version it was computed at, for a value whose query
+ * cannot read the version itself: what every path that stores a versioned value (reads,
+ * warm-up) must store.
  */
 export async function computeVersioned<T>(
   db: TenantDb,

@@ -1,7 +1,7 @@
 import type { CacheRead } from "@repo/risk-cache";
 import type { ApiCache } from "../../cache-policy.ts";
 import type { TenantDb, TenantTx } from "../../data/tenant-db.ts";
-import { readChecked } from "../cache/read-book.ts";
+import { computeVersioned, readChecked } from "../cache/read-book.ts";
 import { BENCHMARK_SYMBOL } from "../risk/load-history.ts";
 
 /** The user id a tenant's market is cached under. */
@@ -38,7 +38,10 @@ export function readMarket(
   tenantId: string,
 ): Promise<CacheRead<Market> & { version: number }> {
   // The version of a market is the tenant's price tick.
-  return readChecked(deps, "market", marketOf(tenantId), readTick, () => loadMarket(deps.db));
+  const subject = marketOf(tenantId);
+  return readChecked(deps, "market", subject, readTick, () =>
+    computeVersioned(deps.db, subject, () => loadMarket(deps.db), readTick),
+  );
 }
 
 /** Drops every instance's copy of these tenants' markets: their prices moved. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../../clock.ts";
 import { tenantDb } from "../../data/tenant-db.ts";
 import { type ApiFixture, createApiFixture } from "../../testing/api-fixture.ts";
+import { loadOpenAlerts } from "../alerts/open-alerts.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { readMarket } from "../prices/market.ts";
 import { computeMetrics } from "./compute-metrics.ts";
@@ -29,13 +30,10 @@ function openAlerts(traderId: string) {
 /** The book as it is in the database now, at the tenant's current market. */
 async function valued(deps: Parameters<typeof computeMetrics>[0], subject: Subject) {
   const market = await readMarket(deps, subject.tenantId);
-  const book = await loadBook(deps.db, subject);
-  const { view } = await computeMetrics(deps, subject, {
-    book,
-    market: market.value,
-    tick: market.version,
-  });
-  return view;
+  const { value: book } = await loadBook(deps.db, subject);
+  const { value: open } = await loadOpenAlerts(deps.db, subject);
+  const inputs = { book, market: market.value, tick: market.version };
+  return computeMetrics(deps, subject, inputs, open);
 }
 
 describe("computeMetrics", () => {

@@ -4,11 +4,10 @@ import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import { AppError } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
-import { invalidateBook } from "../cache/invalidate-book.ts";
 import type { Market } from "../prices/market.ts";
 import type { Book } from "./load-book.ts";
 import { loadHistory } from "./load-history.ts";
-import { syncAlerts } from "./sync-alerts.ts";
+import { type OpenAlert, syncAlerts } from "./sync-alerts.ts";
 
 /**
  * One trader's risk at one price tick, as the dashboard shows it; what the metrics cache holds.
@@ -123,27 +122,28 @@ export async function chartSeries(
 }
 
 /**
- * Values the book (`valueBook`), then brings the trader's alerts in line with the limits it
- * measured: the one step of a valuation that writes, and only when an alert is raised or
- * resolved. The alert rows are part of the book, so a sync that wrote moved the book to a new
- * version and dropped it (`alertsChanged`).
+ * Values the book (`valueBook`), then brings the trader's alerts (`openAlerts`, as cached) in
+ * line with the limits it measured: the one step of a valuation that writes, and only when an
+ * alert is raised or resolved. A sync that wrote drops the cached alerts; alerts have a version
+ * of their own, so the book and this valuation stay current.
  */
 export async function computeMetrics(
   deps: { db: TenantDb; cache: ApiCache; clock: Clock },
   subject: Subject,
   inputs: ValuationInputs,
-): Promise<{ view: MetricsView; alertsChanged: boolean }> {
+  openAlerts: readonly OpenAlert[],
+): Promise<MetricsView> {
   const { book, market, tick } = inputs;
   const { history, ...metrics } = await valueBook(deps, subject, inputs);
   const profile = book.profile as NonNullable<Book["profile"]>;
   const computedAt = deps.clock();
-  const openKeys = new Set(book.alerts.flatMap((alert) => (alert.openKey ? [alert.openKey] : [])));
-  const alertsChanged = await syncAlerts(deps.db, subject, metrics.limits, openKeys, computedAt);
-  if (alertsChanged) await invalidateBook(deps.cache, subject, ["book"]);
+  if (await syncAlerts(deps.db, subject, metrics.limits, openAlerts, computedAt)) {
+    await deps.cache.invalidate("alerts", subject);
+  }
   const priceTimes = book.positions.flatMap(
     (p) => market.quotes[p.instrument.id]?.lastPriceAt ?? [],
   );
-  const view: MetricsView = {
+  return {
     metrics,
     history: { days: history.days.length, gaps: history.gaps },
     currency: book.account?.baseCurrency ?? "USD",
@@ -158,7 +158,6 @@ export async function computeMetrics(
     computedAt,
     pricesAsOf: priceTimes.length > 0 ? new Date(Math.min(...priceTimes)) : null,
   };
-  return { view, alertsChanged };
 }
 
 /**

@@ -2,8 +2,11 @@ import type { Freshness } from "@repo/risk-cache";
 import type { ApiCache } from "../../cache-policy.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
+import type { AlertView } from "../alerts/alert-view.ts";
+import { readOpenAlerts } from "../alerts/open-alerts.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
-import { readBook } from "../cache/read-book.ts";
+import { readBookVersion } from "../cache/book-version.ts";
+import { readChecked } from "../cache/read-book.ts";
 import { invalidateMarkets, readMarket } from "../prices/market.ts";
 import {
   chartVersion,
@@ -22,11 +25,13 @@ export interface MetricsDeps {
 /** A valuation read, with what it was made from. */
 export interface MetricsRead {
   view: MetricsView;
-  /** The valuation's, or the book's or market's when one of them was served stale. */
+  /** The valuation's, or its inputs' (book, market, alerts) when one was served stale. */
   freshness: Freshness;
   bookVersion: number;
   /** Changes when the chart series would (`chartVersion`). */
   chartVersion: string;
+  /** The trader's open alerts, newest first, in line with this valuation, and their version. */
+  alerts: { value: AlertView[]; version: number };
 }
 
 /** What a valuation is made from, and the freshness of each read. */
@@ -36,7 +41,7 @@ export async function readValuationInputs(
 ): Promise<ValuationInputs & { bookVersion: number; freshness: Freshness[] }> {
   let [market, book] = await Promise.all([
     readMarket(deps, subject.tenantId),
-    readBook(deps, "book", subject, () => loadBook(deps.db, subject)),
+    readChecked(deps, "book", subject, readBookVersion, () => loadBook(deps.db, subject)),
   ]);
   // An instrument created since the market was read (a move of the tick would have dropped
   // it): read the market again rather than value the position without a price.
@@ -54,40 +59,35 @@ export async function readValuationInputs(
 }
 
 /**
- * The trader's risk at the tenant's latest price tick. Three cached reads: the tenant's market
- * (its prices at the latest tick), the book (changed only by its own writes) and the valuation
- * of that book version at that tick, computed on each instance's first poll after a move or a
- * write and kept in its memory (`processOnly` in cache-policy.ts). A valuation's key names the
- * book version and the tick, so a cached one can never be served after either changed, and
- * needs no invalidation.
+ * The trader's risk at the tenant's latest price tick, and the open alerts it brought in line.
+ * Four cached reads: the tenant's market (its prices at the latest tick), the book (changed only
+ * by its own writes), the open alerts, and the valuation of that book version at that tick,
+ * computed on each instance's first poll after a move or a write and kept in its memory
+ * (`processOnly` in cache-policy.ts). A valuation's key names the book version and the tick, so a
+ * cached one can never be served after either changed, and needs no invalidation.
  */
-export async function getMetrics(
-  deps: MetricsDeps,
-  subject: Subject,
-  afterAlertSync = false,
-): Promise<MetricsRead> {
+export async function getMetrics(deps: MetricsDeps, subject: Subject): Promise<MetricsRead> {
   const inputs = await readValuationInputs(deps, subject);
   const valuation = { ...subject, variant: `v${inputs.bookVersion}-t${inputs.tick}` };
-  let alertsChanged = false;
   const read = await deps.cache.getOrCompute("metrics", valuation, async () => {
-    const computed = await computeMetrics(deps, subject, inputs);
-    alertsChanged = computed.alertsChanged;
-    return computed.view;
+    const openAlerts = await readOpenAlerts(deps, subject);
+    return computeMetrics(deps, subject, inputs, openAlerts.value);
   });
-  // Raising or resolving an alert moved the book to a new version: value that one too (its
-  // alerts now in line, it writes nothing), so the next poll is a cache hit.
-  if (alertsChanged && !afterAlertSync) return getMetrics(deps, subject, true);
+  // Read after the valuation, which may have raised or resolved alerts (and dropped the cached
+  // list) — here or in a concurrent poll whose valuation this one waited for.
+  const alerts = await readOpenAlerts(deps, subject);
   return {
     view: read.value,
-    freshness: oldest(read.freshness, inputs.freshness),
+    freshness: oldest(read.freshness, [...inputs.freshness, alerts.freshness]),
     bookVersion: inputs.bookVersion,
     chartVersion: chartVersion(inputs.bookVersion, inputs.book, inputs.market),
+    alerts: { value: alerts.value, version: alerts.version },
   };
 }
 
 /**
- * A valuation made from a book or market served stale (PostgreSQL away) is as stale as they
- * are; otherwise the valuation's own freshness tells where it came from.
+ * A valuation made from a book, market or alerts served stale (PostgreSQL away) is as stale as
+ * they are; otherwise the valuation's own freshness tells where it came from.
  */
 function oldest(valuation: Freshness, inputs: Freshness[]): Freshness {
   const stale = inputs.filter((input) => input.source === "stale");

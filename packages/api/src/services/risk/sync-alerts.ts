@@ -15,25 +15,35 @@ function describe(limit: LimitUtilisation): string {
   return `${name[0]?.toUpperCase()}${name.slice(1)}${scope} at ${percent}% of its limit`;
 }
 
+/** What of an open alert tells which limit and level it is about. */
+export type OpenAlert = { limit: { id: string }; level: "WARN" | "BREACH" };
+
+/**
+ * The key of an open alert, unique while it is open: PostgreSQL keeps one open alert per limit
+ * and level even when two servers value the same book at once.
+ */
+export function openKeyOf(alert: OpenAlert): string {
+  return `${alert.limit.id}:${alert.level}`;
+}
+
 /**
  * Raises an alert for every limit at WARN or BREACH and resolves the open alerts whose limit is
- * no longer at that level; writes nothing when the open alerts (`openKeys`) already match.
- * Returns whether it wrote.
- * `openKey` ("<limit>:<level>", unique while open) lets PostgreSQL keep one open alert per limit
- * and level even when two servers compute the same book at once.
+ * no longer at that level; writes nothing when the open alerts already match. Returns whether
+ * it wrote.
  */
 export async function syncAlerts(
   db: TenantDb,
   subject: Subject,
   limits: readonly LimitUtilisation[],
-  openKeys: ReadonlySet<string>,
+  openAlerts: readonly OpenAlert[],
   now: Date,
 ): Promise<boolean> {
   const raised = limits.flatMap((limit) => {
     const level =
       limit.status === "WARN" || limit.status === "BREACH" ? LEVELS[limit.status] : null;
-    return level ? [{ limit, level, openKey: `${limit.id}:${level}` }] : [];
+    return level ? [{ limit, level, openKey: openKeyOf({ limit, level }) }] : [];
   });
+  const openKeys = new Set(openAlerts.map(openKeyOf));
   const unchanged =
     raised.length === openKeys.size && raised.every((alert) => openKeys.has(alert.openKey));
   if (unchanged) return false;
