@@ -241,7 +241,9 @@ function printReport(run: Run, cache: CacheCounts | string): void {
         };
       }),
     );
-    console.info("  targets: book, market and history ≥ 95 % hits; metrics: a valuation per move");
+    console.info(
+      "  targets: book, alerts, market, window and history ≥ 95 % hits; metrics: a valuation per move",
+    );
   }
   console.info(`> 1 tick behind the feed: ${whole.behind} of ${whole.checked} (target 0)`);
   console.info(`stale reads: ${whole.stale} of ${whole.checked} checked (target 0)`);

@@ -36,7 +36,7 @@ export async function signInAdmins(
 }
 
 /** The cache kinds a poll reads: the valuation and what it is made from. */
-export const POLL_KINDS = ["metrics", "book", "market", "history"] as const;
+export const POLL_KINDS = ["metrics", "book", "alerts", "market", "window", "history"] as const;
 
 export type CacheCounts = Record<(typeof POLL_KINDS)[number], { hits: number; misses: number }>;
 

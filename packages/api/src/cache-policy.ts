@@ -23,11 +23,15 @@ export const API_CACHE_KINDS = {
   // What a valuation is made from, each changed only by its own writes, which invalidate it:
   // a trader's book (positions, account, profile, limits), their open alerts (raised and
   // resolved by valuations, acknowledged by people) …
-  book: { ttlSeconds: 3_600 },
-  alerts: { ttlSeconds: 3_600 },
+  // Each instance keeps its copies for a minute, not the default seconds: every change drops
+  // them on every instance through the bus, and while the bus may not reach an instance its
+  // copies are checked against their version in PostgreSQL before use (readChecked). A poll
+  // then costs no Redis round trip for them.
+  book: { ttlSeconds: 3_600, memoryTtlMs: 60_000 },
+  alerts: { ttlSeconds: 3_600, memoryTtlMs: 60_000 },
   // … and a tenant's market (last prices, history versions), dropped by every move of the
   // price feed. The TTL bounds what a change made outside the app can leave behind.
-  market: { ttlSeconds: 60 },
+  market: { ttlSeconds: 60, memoryTtlMs: 60_000 },
   profile: { ttlSeconds: 3_600 },
   limits: { ttlSeconds: 1_800 },
   // The tenant's traders summary for its admins, under TENANT_SUMMARY_USER.
@@ -36,6 +40,10 @@ export const API_CACHE_KINDS = {
   // never sees its value change, so each instance keeps its copy for minutes, and the entry in
   // Redis lives a day after its last computation (a new version is a new key).
   history: { ttlSeconds: 86_400, memoryTtlMs: 600_000 },
+  // A book's histories put on the same days, keyed by every instrument and history version it
+  // is made from (load-history.ts): aligned once per instance, not at every tick, and kept in
+  // that instance's memory only (processOnly): aligning costs less than reading it from Redis.
+  window: { ttlSeconds: 600, memoryTtlMs: 600_000, processOnly: true },
 } as const satisfies Record<string, KindPolicy>;
 
 export type ApiCacheKind = keyof typeof API_CACHE_KINDS;

@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import type { PriceHistory } from "@repo/risk-engine";
 import type { ApiCache } from "../../cache-policy.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import {
+  closesLoader,
   type HistoryRef,
   type InstrumentCloses,
   readInstrumentHistory,
@@ -13,7 +15,11 @@ export const BENCHMARK_SYMBOL = "RDX";
 /**
  * The last `dayCount` trading days of closes for the given instruments and the benchmark,
  * assembled from each instrument's cached history (instrument-history.ts): on a warm cache,
- * no query at all.
+ * no query at all, and one for all the histories missed together. The assembled window is
+ * cached too (the `window` kind, in each instance's memory), under what it is made from: a book
+ * is valued at every price tick, but what it holds and their closes change only with a write or
+ * new closes, so each instance aligns a book's days once, not at every tick. Its key names every
+ * instrument and history version, so it needs no invalidation.
  */
 export async function loadHistory(
   deps: { db: TenantDb; cache: ApiCache },
@@ -22,7 +28,27 @@ export async function loadHistory(
   benchmark: HistoryRef | null,
   dayCount: number,
 ): Promise<PriceHistory> {
-  const read = (instrument: HistoryRef) => readInstrumentHistory(deps, tenantId, instrument);
+  const madeFrom = [benchmark, ...instruments].map(
+    (ref) => ref && `${ref.id}:${ref.historyVersion}`,
+  );
+  const key = createHash("sha256").update(`${dayCount}|${madeFrom.join(",")}`);
+  const window = { tenantId, userId: key.digest("base64url") };
+  const read = await deps.cache.getOrCompute("window", window, () =>
+    assembleHistory(deps, tenantId, instruments, benchmark, dayCount),
+  );
+  return read.value;
+}
+
+async function assembleHistory(
+  deps: { db: TenantDb; cache: ApiCache },
+  tenantId: string,
+  instruments: readonly HistoryRef[],
+  benchmark: HistoryRef | null,
+  dayCount: number,
+): Promise<PriceHistory> {
+  const loader = closesLoader(deps.db, tenantId);
+  const read = (instrument: HistoryRef) =>
+    readInstrumentHistory(deps.cache, loader, tenantId, instrument);
   const [histories, benchmarkHistory] = await Promise.all([
     Promise.all(instruments.map(read)),
     benchmark ? read(benchmark) : null,
