@@ -1,16 +1,9 @@
-import { RiskCache } from "@repo/risk-cache";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_CACHE_POLICY } from "../../cache-policy.ts";
 import { systemClock } from "../../clock.ts";
 import { tenantDb } from "../../data/tenant-db.ts";
 import { type ApiFixture, createApiFixture } from "../../testing/api-fixture.ts";
 import { getMetrics } from "./get-metrics.ts";
-import {
-  CACHED_CLOSES,
-  closesLoader,
-  type HistoryRef,
-  readInstrumentHistory,
-} from "./instrument-history.ts";
+import { CACHED_CLOSES, readInstrumentHistory } from "./instrument-history.ts";
 import { BENCHMARK_SYMBOL, loadHistory } from "./load-history.ts";
 
 let fixture: ApiFixture;
@@ -38,11 +31,6 @@ async function heldInstruments(traderId: string) {
   return [...new Map(positions.map(({ instrument }) => [instrument.id, instrument])).values()];
 }
 
-type Deps = Awaited<ReturnType<typeof traderOf>>["deps"];
-
-const readHistory = (deps: Deps, tenantId: string, instrument: HistoryRef) =>
-  readInstrumentHistory(deps.cache, closesLoader(deps.db, tenantId), tenantId, instrument);
-
 const historyComputations = async () =>
   (await fixture.deps.cache.snapshot()).kinds.history.computations;
 
@@ -64,46 +52,6 @@ describe("instrument history", () => {
     expect((await historyComputations()) - before).toBe(
       mayaHolds.length + 1 + jonasHolds.length - shared.length,
     );
-  });
-
-  it("loads the histories missed together in one query, the same closes as one by one", async () => {
-    const { subject, deps } = await traderOf("maya@northwind.example.com");
-    const instruments = await heldInstruments(subject.userId);
-    const benchmark = await deps.db.instrument.findFirstOrThrow({
-      where: { symbol: BENCHMARK_SYMBOL },
-      select: { id: true, historyVersion: true },
-    });
-    // Nothing cached: every history is missed at once. The database answers; the wrapper only
-    // counts the raw queries sent to it.
-    let queries = 0;
-    const counted = new Proxy(deps.db, {
-      get(target, property, receiver) {
-        if (property !== "$queryRaw") return Reflect.get(target, property, receiver);
-        return (...args: Parameters<typeof target.$queryRaw>) => {
-          queries++;
-          return target.$queryRaw(...args);
-        };
-      },
-    });
-    const uncached = await RiskCache.create({ ...API_CACHE_POLICY, disabled: true });
-    const together = await loadHistory(
-      { db: counted, cache: uncached },
-      subject.tenantId,
-      instruments,
-      benchmark,
-      CACHED_CLOSES,
-    );
-    expect(instruments.length).toBeGreaterThan(1);
-    expect(queries).toBe(1);
-    // Each instrument read alone, put on the days of the batch, gives the same closes.
-    for (const instrument of [...instruments, benchmark]) {
-      const alone = await readHistory({ ...deps, cache: uncached }, subject.tenantId, instrument);
-      const closeOn = new Map(alone.days.map((day, i) => [day, alone.closes[i]]));
-      expect(Array.from(together.closes.get(instrument.id) ?? [])).toEqual(
-        together.days.map((day) => closeOn.get(day) ?? Number.NaN),
-      );
-    }
-    await uncached.close();
   });
 
   it("gives every lookback the same days and closes as reading each instrument's own last closes", async () => {
@@ -149,7 +97,7 @@ describe("instrument history", () => {
       where: { id: { not: instrument.id } },
       select: { id: true, historyVersion: true },
     });
-    const before = await readHistory(deps, subject.tenantId, instrument);
+    const before = await readInstrumentHistory(deps, subject.tenantId, instrument);
     const lastDay = new Date(`${before.days.at(-1)}T00:00:00Z`);
     const newDays = [1, 2, 3].map((n) => new Date(lastDay.getTime() + n * 86_400_000));
 
@@ -171,8 +119,8 @@ describe("instrument history", () => {
     expect((await versionOf(other.id)).historyVersion).toBe(other.historyVersion);
 
     // The old version's entry is still cached and unchanged; the new version reads the new closes.
-    expect(await readHistory(deps, subject.tenantId, instrument)).toEqual(before);
-    const after = await readHistory(deps, subject.tenantId, bumped);
+    expect(await readInstrumentHistory(deps, subject.tenantId, instrument)).toEqual(before);
+    const after = await readInstrumentHistory(deps, subject.tenantId, bumped);
     expect(after.days.slice(-3)).toEqual(newDays.map((day) => day.toISOString().slice(0, 10)));
     expect(after.closes.slice(-3)).toEqual([100, 101, 102]);
     expect(after.days).toHaveLength(CACHED_CLOSES);

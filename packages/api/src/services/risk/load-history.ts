@@ -3,7 +3,6 @@ import type { PriceHistory } from "@repo/risk-engine";
 import type { ApiCache } from "../../cache-policy.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import {
-  closesLoader,
   type HistoryRef,
   type InstrumentCloses,
   readInstrumentHistory,
@@ -15,7 +14,7 @@ export const BENCHMARK_SYMBOL = "RDX";
 /**
  * The last `dayCount` trading days of closes for the given instruments and the benchmark,
  * assembled from each instrument's cached history (instrument-history.ts): on a warm cache,
- * no query at all, and one for all the histories missed together. The assembled window is
+ * no query at all. The assembled window is
  * cached too (the `window` kind, in each instance's memory), under what it is made from: a book
  * is valued at every price tick, but what it holds and their closes change only with a write or
  * new closes, so each instance aligns a book's days once, not at every tick. Its key names every
@@ -46,9 +45,7 @@ async function assembleHistory(
   benchmark: HistoryRef | null,
   dayCount: number,
 ): Promise<PriceHistory> {
-  const loader = closesLoader(deps.db, tenantId);
-  const read = (instrument: HistoryRef) =>
-    readInstrumentHistory(deps.cache, loader, tenantId, instrument);
+  const read = (instrument: HistoryRef) => readInstrumentHistory(deps, tenantId, instrument);
   const [histories, benchmarkHistory] = await Promise.all([
     Promise.all(instruments.map(read)),
     benchmark ? read(benchmark) : null,
