@@ -242,7 +242,8 @@ function printReport(run: Run, cache: CacheCounts | string): void {
       }),
     );
     console.info(
-      "  targets: book, alerts, market, window and history ≥ 95 % hits; metrics: a valuation per move",
+      "  targets: book, alerts, market and window ≥ 95 % hits; metrics: a valuation per move;" +
+        " history: read only to build a window, one load per instrument and version",
     );
   }
   console.info(`> 1 tick behind the feed: ${whole.behind} of ${whole.checked} (target 0)`);
