@@ -164,7 +164,17 @@ try {
     }
     return counts;
   };
+  // Reads that went to an instance's own memory (Redis slow or away) and waits on another
+  // caller's lease: what decides whether one load per key holds across instances.
+  const sharingOf = async () => {
+    const counts: number[] = [];
+    for (const name of ["rd_cache_fallback_reads_total", "rd_cache_lease_waits_total"]) {
+      counts.push((await counter(cached.url, name)) + (await counter(second.url, name)));
+    }
+    return counts;
+  };
   const computationsBefore = await computationsOf();
+  const sharingBefore = await sharingOf();
   const targets = [cached, second];
   const answers = await Promise.all(
     Array.from({ length: 500 }, (_, i) =>
@@ -176,6 +186,7 @@ try {
     ),
   );
   const computed = (await computationsOf()).map((n, i) => n - (computationsBefore[i] ?? 0));
+  const sharing = (await sharingOf()).map((n, i) => n - (sharingBefore[i] ?? 0));
   const ticks = new Set(answers.map((answer) => answer.tick)).size;
   console.info("\n500 concurrent first reads of one trader over two instances:");
   console.table([
@@ -186,6 +197,8 @@ try {
       "book loads": computed[0],
       "history loads": computed[1],
       valuations: computed[2],
+      "fallback reads": sharing[0],
+      "lease waits": sharing[1],
       target: "1 load per instrument held; book and valuation 1 per tick, +1 if alerts moved",
     },
   ]);

@@ -51,11 +51,14 @@ export async function callJson<T>(
  */
 export const BENCH_OPERATOR_TOKEN = "bench-operator-token-for-loopback-runs-only";
 
-/** The sum of a Prometheus counter's samples whose labels include `labels`, from /api/metrics. */
+/**
+ * The sum of a Prometheus counter's samples whose labels include `labels` (every sample when none
+ * are given), from /api/metrics.
+ */
 export async function counter(
   baseUrl: string,
   name: string,
-  labels: string,
+  labels = "",
   timeoutMs = REQUEST_TIMEOUT_MS,
 ): Promise<number> {
   const response = await fetch(`${baseUrl}/api/metrics`, {
@@ -66,7 +69,9 @@ export async function counter(
   const text = await response.text();
   let sum = 0;
   for (const line of text.split("\n")) {
-    if (line.startsWith(`${name}{`) && line.includes(labels)) sum += Number(line.split(" ").at(-1));
+    const labelled = line.startsWith(`${name}{`) && line.includes(labels);
+    const plain = labels === "" && line.startsWith(`${name} `);
+    if (labelled || plain) sum += Number(line.split(" ").at(-1));
   }
   return sum;
 }
