@@ -141,6 +141,10 @@ describe("computeRiskMetrics on bad or thin input", () => {
     expect(metrics.history.returns.every(Number.isNaN)).toBe(true);
     close(metrics.risk.historicalVaR, 1_291.818181818182, 8);
     expect(metrics.limits.find((l) => l.id === "lev")?.status).toBe("BREACH");
+    // No return is known without a positive NAV, so neither is a drawdown: not "0 %, OK".
+    expect(metrics.maxDrawdown).toBeNaN();
+    expect(metrics.limits.find((l) => l.id === "dd")?.status).toBe("NO_DATA");
+    expect(metrics.score.driver).toBe("Leverage unbounded: net asset value is not positive");
   });
 
   it("flags a history shorter than the lookback and uses what there is", () => {

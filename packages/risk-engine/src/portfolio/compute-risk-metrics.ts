@@ -6,10 +6,10 @@ import { nanMean, nanStd } from "../series/moments.ts";
 import { sharpeRatio, sortinoRatio } from "../series/ratios.ts";
 import { annualVolatility } from "../series/returns.ts";
 import {
-  assertConfidence,
   lowerTailMeanOfSorted,
   quantileOfSorted,
   sortedValues,
+  tailFraction,
 } from "../series/value-at-risk.ts";
 import { buildBook, concentrationOf, sectorsOf } from "./book.ts";
 import { type BookHistory, simulateHistory } from "./history.ts";
@@ -98,12 +98,13 @@ function oneDayRisk(simulated: BookHistory, confidence: number): RiskMetrics["ri
   const sorted = sortedValues(simulated.pnl);
   const mean = nanMean(simulated.pnl);
   const deviation = nanStd(simulated.pnl, 1);
-  const z = inverseNormalCdf(1 - confidence);
+  const tail = tailFraction(confidence);
+  const z = inverseNormalCdf(tail);
   return {
-    historicalVaR: asLoss(quantileOfSorted(sorted, 1 - confidence)),
+    historicalVaR: asLoss(quantileOfSorted(sorted, tail)),
     historicalCVaR: asLoss(lowerTailMeanOfSorted(sorted, confidence)),
     parametricVaR: asLoss(mean + z * deviation),
-    parametricCVaR: asLoss(mean - (deviation * normalDensity(z)) / (1 - confidence)),
+    parametricCVaR: asLoss(mean - (deviation * normalDensity(z)) / tail),
   };
 }
 
@@ -115,7 +116,13 @@ function nanCurves(length: number) {
 }
 
 function assertInput({ cash, profile }: PortfolioInput) {
-  assertConfidence(profile.confidence);
+  // Strictly inside: at 0 or 1 the parametric expected shortfall has no value.
+  if (!(profile.confidence > 0 && profile.confidence < 1)) {
+    throw new RiskInputError(
+      "INVALID_OPTION",
+      `a profile's confidence must be between 0 and 1 (not either), got ${profile.confidence}`,
+    );
+  }
   if (!Number.isFinite(cash)) {
     throw new RiskInputError("INVALID_OPTION", `cash must be a finite number, got ${cash}`);
   }

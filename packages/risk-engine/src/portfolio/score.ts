@@ -36,6 +36,14 @@ function labelOf(limit: LimitUtilisation): string {
     : LABEL[limit.type];
 }
 
+/** Only leverage can be unbounded: gross over a net asset value that is not positive. */
+function driverOf(limit: LimitUtilisation): string {
+  if (Number.isFinite(limit.utilisation)) {
+    return `${labelOf(limit)} at ${percent(limit.utilisation)} of limit`;
+  }
+  return `${labelOf(limit)} unbounded: net asset value is not positive`;
+}
+
 /**
  * 0–100, set by the most used limit: score = 100 × min(1, utilisation), so 80 is where a limit
  * with the default warn fraction turns WARN and 100 is a breach. Ties go to HARD limits. With no
@@ -61,7 +69,7 @@ export function riskScore(
     return {
       value: toScore(top.utilisation),
       status: statusOf(top.utilisation, top.warnFraction),
-      driver: `${labelOf(top)} at ${percent(top.utilisation)} of limit`,
+      driver: driverOf(top),
     };
   }
   return scoreWithoutLimits(book);

@@ -6,12 +6,12 @@ const MIN_BENCHMARK_VARIANCE = 1e-30;
 
 /**
  * cov(r, b) / var(b) with population moments over the periods where both are present, both
- * less the risk-free rate. Under 2 returns → NaN; benchmark variance < 1e-30 → NaN. The series
- * must be equally long.
+ * less the risk-free rate. Under 2 returns → NaN, whatever the benchmark (as empyrical);
+ * benchmark variance < 1e-30 → NaN. Otherwise the series must be equally long.
  */
 export function beta(returns: Returns, benchmark: Returns, { riskFree = 0 as Rate } = {}): number {
-  assertSameLength(returns, benchmark, "benchmark");
   if (returns.length < 2) return Number.NaN;
+  assertSameLength(returns, benchmark, "benchmark");
   return betaOfExcess(
     subtractRate(returns, riskFree, "riskFree"),
     subtractRate(benchmark, riskFree, "riskFree"),
@@ -47,7 +47,7 @@ function betaOfExcess(returns: Float64Array, benchmark: Float64Array): number {
 
 /**
  * Annualised alpha, compounded: (1 + mean(r − rf − β·(b − rf)))^periodsPerYear − 1, with β from
- * `beta`. Under 2 returns or no beta → NaN.
+ * `beta`. Under 2 returns (whatever the benchmark) or no beta → NaN.
  */
 export function alpha(
   returns: Returns,
@@ -55,8 +55,8 @@ export function alpha(
   { riskFree = 0 as Rate, periodsPerYear = DEFAULT_PERIODS_PER_YEAR } = {},
 ): number {
   assertPeriodsPerYear(periodsPerYear);
-  assertSameLength(returns, benchmark, "benchmark");
   if (returns.length < 2) return Number.NaN;
+  assertSameLength(returns, benchmark, "benchmark");
   const excess = subtractRate(returns, riskFree, "riskFree");
   const benchmarkExcess = subtractRate(benchmark, riskFree, "riskFree");
   const b = betaOfExcess(excess, benchmarkExcess);

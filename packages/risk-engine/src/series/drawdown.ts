@@ -1,12 +1,14 @@
+import { validCount } from "./moments.ts";
 import type { Returns } from "./types.ts";
 
 /**
  * The deepest fall of the equity curve from its running peak, as a fraction in [−1, 0]. The
  * curve starts at 1 before the first return, so a first-day loss counts. NaN periods are flat.
- * Empty → NaN.
+ * Empty or no period known (every return NaN, as when NAV ≤ 0) → NaN: no drawdown is known,
+ * which is not a drawdown of 0.
  */
 export function maxDrawdown(returns: Returns): number {
-  if (returns.length === 0) return Number.NaN;
+  if (validCount(returns) === 0) return Number.NaN;
   let equity = 1;
   let peak = 1;
   let deepest = 0;

@@ -109,6 +109,7 @@ describe("maxDrawdown and the drawdown curve", () => {
     expect(maxDrawdown([-0.2, 0.1])).toBeCloseTo(-0.2, 15);
     expect(maxDrawdown([0.01, 0.02])).toBe(0);
     expect(maxDrawdown([])).toBeNaN();
+    expect(maxDrawdown([missing, missing])).toBeNaN();
     const { equity, drawdown } = equityAndDrawdown([0.1, -0.5, missing]);
     expect([...equity]).toEqual([1, 1.1, 0.55, 0.55]);
     expect([...drawdown].map((d) => Number(d.toFixed(12)))).toEqual([0, 0, -0.5, -0.5]);
@@ -144,6 +145,9 @@ describe("beta and alpha", () => {
     expect(beta([0.01, 0.02], [0.01, 0.01])).toBeNaN();
     expect(alpha([0.01, 0.02], [0.01, 0.01])).toBeNaN();
     expect(beta([0.01], [0.02])).toBeNaN();
+    // Too short to measure comes before the lengths, as in empyrical.
+    expect(beta([], [0.01, 0.02])).toBeNaN();
+    expect(alpha([], [0.01, 0.02])).toBeNaN();
     expect(() => beta([0.01, 0.02], [0.01])).toThrow(RiskInputError);
     expect(() => alpha([0.01, 0.02], [0.01, 0.02, 0.03])).toThrow(/benchmark has 3 periods/);
   });
@@ -162,6 +166,18 @@ describe("the VaR family", () => {
   it("conditionalVaR averages the ⌊(n − 1)(1 − confidence)⌋ + 1 worst returns", () => {
     expect(conditionalVaR(series, { confidence: 0.75 })).toBeCloseTo(-0.035, 15);
     expect(conditionalVaR(series, { confidence: 0.9 })).toBeCloseTo(-0.05, 15);
+    // 11 returns at 0.9: (n − 1)·0.1 = 1, so the two worst, though 1 − 0.9 < 0.1 in floating point.
+    const eleven = Array.from({ length: 11 }, (_, i) => i / 100);
+    expect(conditionalVaR(eleven, { confidence: 0.9 })).toBeCloseTo(0.005, 15);
+  });
+
+  it("at confidence 1 are the worst observation and at 0 the best, as a percentile is", () => {
+    expect(historicalVaR(series, { confidence: 1 })).toBe(-0.05);
+    expect(historicalVaR(series, { confidence: 0 })).toBe(0.03);
+    expect(conditionalVaR(series, { confidence: 1 })).toBe(-0.05);
+    // The tail at 0 is every observation (empyrical's cut), so its mean.
+    expect(conditionalVaR(series, { confidence: 0 })).toBeCloseTo(-0.006, 15);
+    expect(parametricVaR(series, { confidence: 1 })).toBe(Number.NEGATIVE_INFINITY);
   });
 
   it("parametricVaR is mean + z·std", () => {
@@ -172,11 +188,11 @@ describe("the VaR family", () => {
     expect(parametricVaR([0.01])).toBeNaN();
   });
 
-  it("are NaN without data and refuse a confidence outside (0, 1)", () => {
+  it("are NaN without data and refuse a confidence outside [0, 1]", () => {
     for (const f of [historicalVaR, conditionalVaR, parametricVaR]) {
       expect(f([])).toBeNaN();
-      expect(() => f(series, { confidence: 1 })).toThrow(RiskInputError);
-      expect(() => f(series, { confidence: 0 })).toThrow(RiskInputError);
+      expect(() => f(series, { confidence: 1.01 })).toThrow(RiskInputError);
+      expect(() => f(series, { confidence: -0.01 })).toThrow(RiskInputError);
       expect(() => f(series, { confidence: missing })).toThrow(RiskInputError);
     }
   });
