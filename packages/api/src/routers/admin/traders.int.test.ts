@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantSummary } from "../../services/cache/invalidate-book.ts";
 import { type ApiFixture, createApiFixture } from "../../testing/api-fixture.ts";
@@ -81,6 +82,40 @@ describe("admin.traders", () => {
     expect(line?.score.driver).not.toBe(calm.score.driver);
     expect(line?.openBreaches).toBeGreaterThan(calm.openBreaches);
     expect(line?.openBreaches).toBe(await openBreaches(calm.id));
+  });
+
+  it("lists a trader without a risk profile as such, and the rest of the firm as before", async () => {
+    const harborAdmin = await fixture.callerAs("admin@harbor.example.com");
+    const [colleague] = await activeTradersOf("harbor");
+    if (!colleague) throw new Error("the demo's harbor tenant has traders");
+    const newcomer = await fixture.database.db.user.create({
+      data: {
+        id: randomUUID(),
+        tenantId: colleague.tenantId,
+        email: "newcomer@harbor.example.com",
+        name: "Nova Newcomer",
+        role: "TRADER",
+        passwordHash: "not-used-here",
+      },
+    });
+    await fixture.deps.cache.invalidateTenant(colleague.tenantId);
+
+    const { traders } = await harborAdmin.admin.traders();
+    const line = traders.find((t) => t.id === newcomer.id);
+    expect(line?.score).toEqual({
+      value: Number.NaN,
+      status: "NO_DATA",
+      driver: "No risk profile yet",
+    });
+    expect(line?.openBreaches).toBe(0);
+    const others = traders.filter((t) => t.id !== newcomer.id);
+    expect(others.map((t) => t.id).sort()).toEqual(
+      (await activeTradersOf("harbor"))
+        .filter((t) => t.id !== newcomer.id)
+        .map((t) => t.id)
+        .sort(),
+    );
+    expect(others.every((t) => t.score.driver !== "No risk profile yet")).toBe(true);
   });
 
   it("is for admins only", async () => {

@@ -1,4 +1,5 @@
 import type { RiskScore } from "@repo/risk-engine";
+import { NoProfileError } from "../risk/compute-metrics.ts";
 import { getMetrics, type MetricsDeps } from "../risk/get-metrics.ts";
 import { activeTraders } from "./active-traders.ts";
 import { mapBounded } from "./map-bounded.ts";
@@ -16,6 +17,13 @@ export interface TraderScoreLine {
   openBreaches: number;
 }
 
+/** The line of a trader no one has given a risk profile: listed, not valued. */
+const NO_PROFILE_SCORE: TraderScoreLine["score"] = {
+  value: Number.NaN,
+  status: "NO_DATA",
+  driver: "No risk profile yet",
+};
+
 /**
  * Each active trader's score (through the per-trader metrics cache) and open BREACH alerts. The
  * alerts are counted after the metrics are read, since computing metrics brings alerts in line.
@@ -28,9 +36,18 @@ export async function computeTradersSummary(
 ): Promise<TraderScoreLine[]> {
   const traders = await activeTraders(deps.db, tenantId);
   const scores = await mapBounded(traders, SUMMARY_CONCURRENCY, async (subject) => {
-    const { metrics } = (await getMetrics(deps, subject)).view;
-    const { value, status, driver } = metrics.score;
-    return { traderId: subject.userId, score: { value, status, driver } };
+    const score = await getMetrics(deps, subject).then(
+      ({ view }) => {
+        const { value, status, driver } = view.metrics.score;
+        return { value, status, driver };
+      },
+      (error: unknown) => {
+        // One trader without a profile must not hide the whole firm from its admin.
+        if (error instanceof NoProfileError) return NO_PROFILE_SCORE;
+        throw error;
+      },
+    );
+    return { traderId: subject.userId, score };
   });
   const breaches = await deps.db.riskAlert.groupBy({
     by: ["traderId"],

@@ -90,6 +90,13 @@ function historyRefs(book: Book, market: Market) {
   return { held, benchmark: market.benchmarkId ? refOf(market.benchmarkId) : null };
 }
 
+/** A book without a risk profile cannot be valued: no lookback, confidence or tolerance. */
+export class NoProfileError extends AppError {
+  constructor() {
+    super("NOT_FOUND", "This trader has no risk profile yet.");
+  }
+}
+
 /**
  * risk-engine over the book at the market's prices and the price history of what it holds (from
  * the cache, per instrument): no query while the histories are cached.
@@ -99,7 +106,7 @@ export async function valueBook(
   subject: Subject,
   { book, market }: ValuationInputs,
 ): Promise<RiskMetrics> {
-  if (!book.profile) throw new AppError("NOT_FOUND", "This trader has no risk profile yet.");
+  if (!book.profile) throw new NoProfileError();
   const { held, benchmark } = historyRefs(book, market);
   const history = await loadHistory(
     deps,
