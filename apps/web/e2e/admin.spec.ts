@@ -73,6 +73,33 @@ test("an invalid threshold is refused under its field and nothing is saved", asy
   await expect(limits.getByRole("row", { name: /^Leverage/ })).toHaveText(before ?? "");
 });
 
+test("a limit the book already has, or on a symbol the firm does not trade, is refused where it is typed", async ({
+  browser,
+}) => {
+  const lucasId = await userId("lucas@northwind.example.com");
+  const admin = await signedIn(browser, ADMIN, `/admin/traders/${lucasId}`);
+  const limits = admin.getByRole("table", { name: "Risk limits" });
+  const rows = await limits.getByRole("row").count();
+  const form = admin.getByRole("form", { name: "New limit" });
+
+  await form.getByLabel("Limit type").selectOption({ label: "Leverage" });
+  await form.getByLabel("Threshold").fill("3");
+  await form.getByRole("button", { name: "Add limit" }).click();
+  await expect(
+    form.getByText("This book already has a Leverage limit: change that one instead."),
+  ).toBeVisible();
+  await expect(form.getByLabel("Limit type")).toHaveAttribute("aria-invalid", "true");
+
+  await form.getByLabel("Limit type").selectOption({ label: "Position notional" });
+  await form.getByLabel("Threshold").fill("100000");
+  await form.getByLabel("Symbol").fill("NOSUCH");
+  await form.getByRole("button", { name: "Add limit" }).click();
+  await expect(form.getByText("There is no instrument NOSUCH.")).toBeVisible();
+
+  await admin.reload();
+  await expect(limits.getByRole("row")).toHaveCount(rows);
+});
+
 test("deleting a limit asks first, and Keep keeps it", async ({ browser }) => {
   const lucasId = await userId("lucas@northwind.example.com");
   const admin = await signedIn(browser, ADMIN, `/admin/traders/${lucasId}`);

@@ -45,6 +45,19 @@ test("shows every card with plausible values, the limits, charts and exposures",
 
   const limits = page.getByRole("list", { name: "Limit utilisation" }).getByRole("meter");
   await expect(limits).toHaveCount(8);
+  // Most urgent first: breaches, then warnings, then the rest, each by how much is used.
+  const readings = (
+    await limits.evaluateAll((meters) =>
+      meters.map((meter) => meter.getAttribute("aria-valuetext") ?? ""),
+    )
+  ).map((text) => {
+    const [, used, status] = /^(\d+)% of limit, (.+)$/.exec(text) ?? [];
+    return { used: Number(used), rank: ["Breach", "Warning", "OK"].indexOf(status ?? "") };
+  });
+  expect(readings.every((reading) => reading.rank >= 0)).toBe(true);
+  const mostUrgentFirst = [...readings].sort((a, b) => a.rank - b.rank || b.used - a.used);
+  expect(readings).toEqual(mostUrgentFirst);
+  await expect(page.locator(".limits-legend")).toHaveText("warns limit");
   await expect(page.getByRole("meter", { name: "Gross exposure utilisation" })).toHaveAttribute(
     "aria-valuetext",
     "86% of limit, Warning",

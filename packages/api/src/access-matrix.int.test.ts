@@ -92,8 +92,9 @@ const fresh = {
   },
 };
 
+// Maya's seeded position limit names her largest holding; a book-wide one is hers to add once.
 const LIMIT_FIELDS = {
-  type: "MAX_GROSS_EXPOSURE",
+  type: "MAX_POSITION_NOTIONAL",
   threshold: 1_000_000,
   warnFraction: 0.8,
   severity: "HARD",
@@ -132,8 +133,15 @@ const adminChanges: Record<string, (c: Caller, traderId: string) => Promise<unkn
   "risk.profile.update": async (c, traderId) =>
     c.risk.profile.update({ traderId, version: await fresh.profileVersion(), ...PROFILE_FIELDS }),
   "risk.limits.create": (c, traderId) => c.risk.limits.create({ traderId, ...LIMIT_FIELDS }),
+  // The fresh limit keeps what it measures: a second limit of one type and symbol is refused.
   "risk.limits.update": async (c, traderId) =>
-    c.risk.limits.update({ traderId, ...(await fresh.limit()), ...LIMIT_FIELDS }),
+    c.risk.limits.update({
+      traderId,
+      ...(await fresh.limit()),
+      ...LIMIT_FIELDS,
+      type: "MAX_LEVERAGE",
+      threshold: 3,
+    }),
   "risk.limits.delete": async (c, traderId) =>
     c.risk.limits.delete({ traderId, ...(await fresh.limit()) }),
 };

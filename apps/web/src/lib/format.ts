@@ -1,5 +1,9 @@
 /** Number formats of the dashboard, one place so every screen writes money the same way. */
 
+import { LIMIT_CATALOG, type LimitType } from "@repo/api/validators";
+
+export { limitName } from "@repo/api/validators";
+
 export function money(value: number, currency = "USD"): string {
   if (!Number.isFinite(value)) return "—";
   return new Intl.NumberFormat("en-US", {
@@ -41,26 +45,11 @@ export function ago(ms: number): string {
   return `${Math.round(seconds / 60)} min ago`;
 }
 
-const LIMIT_NAMES: Record<string, string> = {
-  MAX_GROSS_EXPOSURE: "Gross exposure",
-  MAX_NET_EXPOSURE: "Net exposure",
-  MAX_LEVERAGE: "Leverage",
-  MAX_POSITION_NOTIONAL: "Position notional",
-  MAX_CONCENTRATION: "Concentration",
-  MAX_VAR: "Value at risk",
-  MAX_DRAWDOWN: "Drawdown",
-  MAX_DAILY_LOSS: "Daily loss",
-};
-
-export function limitName(type: string, symbol?: string | null): string {
-  const name = LIMIT_NAMES[type] ?? type;
-  return symbol ? `${name} (${symbol})` : name;
-}
-
-/** Limits measured as a fraction or a ratio rather than in currency. */
-export function limitValue(type: string, value: number, currency = "USD"): string {
-  if (type === "MAX_LEVERAGE") return `${decimal(value)}×`;
-  if (type === "MAX_CONCENTRATION" || type === "MAX_DRAWDOWN") return percent(value);
+/** A limit's threshold or measure, in its unit: a multiple of NAV, a percentage, or money. */
+export function limitValue(type: LimitType, value: number, currency = "USD"): string {
+  const { unit } = LIMIT_CATALOG[type];
+  if (unit === "times") return `${decimal(value)}×`;
+  if (unit === "fraction") return percent(value);
   return money(value, currency);
 }
 

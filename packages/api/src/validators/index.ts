@@ -1,3 +1,4 @@
+import { LIMIT_CATALOG, LIMIT_TYPES, type LimitType } from "@repo/risk-engine/limit-catalog";
 import { z } from "zod";
 
 /**
@@ -11,25 +12,17 @@ export const ZVersion = z.number().int().min(1).max(2_147_483_647);
 
 export const ZRiskTolerance = z.enum(["CONSERVATIVE", "MODERATE", "AGGRESSIVE"]);
 
-export const ZLimitType = z.enum([
-  "MAX_GROSS_EXPOSURE",
-  "MAX_NET_EXPOSURE",
-  "MAX_LEVERAGE",
-  "MAX_POSITION_NOTIONAL",
-  "MAX_CONCENTRATION",
-  "MAX_VAR",
-  "MAX_DRAWDOWN",
-  "MAX_DAILY_LOSS",
-]);
-export type LimitType = z.infer<typeof ZLimitType>;
+export {
+  isLimitType,
+  LIMIT_CATALOG,
+  LIMIT_TYPES,
+  type LimitType,
+  limitName,
+} from "@repo/risk-engine/limit-catalog";
+
+export const ZLimitType = z.enum(LIMIT_TYPES);
 
 export const ZLimitSeverity = z.enum(["SOFT", "HARD"]);
-
-/** Limits measured as a fraction of the book, where a threshold above 1 can never bind. */
-export const FRACTION_LIMITS: ReadonlySet<LimitType> = new Set([
-  "MAX_CONCENTRATION",
-  "MAX_DRAWDOWN",
-]);
 
 export const ZSymbol = z
   .string()
@@ -70,29 +63,44 @@ export const ZLimitFields = z.strictObject({
 });
 export type LimitFields = z.infer<typeof ZLimitFields>;
 
-/** A fraction limit above 1 is a typo (15 meant 0.15), refused with the field named. */
+const TOO_LARGE: Record<LimitType, (max: number) => string> = Object.fromEntries(
+  LIMIT_TYPES.map((type) => {
+    const { unit } = LIMIT_CATALOG[type];
+    const message =
+      unit === "fraction"
+        ? () => "This limit is a fraction of the book: enter at most 1 (0.15 for 15%)."
+        : unit === "times"
+          ? (max: number) => `Enter at most ${max} (times the net asset value).`
+          : (max: number) => `Must be at most ${max.toLocaleString("en-US")}.`;
+    return [type, message];
+  }),
+) as Record<LimitType, (max: number) => string>;
+
+/**
+ * A threshold past what its kind can mean is a typo (15 meant 0.15 of the book; a leverage of
+ * 1e9×), refused with the field named.
+ */
 export function checkLimitThreshold(
   fields: Pick<LimitFields, "type" | "threshold">,
   ctx: z.RefinementCtx,
 ) {
-  if (FRACTION_LIMITS.has(fields.type) && fields.threshold > 1) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["threshold"],
-      message: "This limit is a fraction of the book: enter at most 1 (0.15 for 15%).",
-    });
+  const { max } = LIMIT_CATALOG[fields.type];
+  if (fields.threshold > max) {
+    ctx.addIssue({ code: "custom", path: ["threshold"], message: TOO_LARGE[fields.type](max) });
   }
 }
 
-/** Limits that cap one instrument, the only ones a symbol applies to (see risk-engine limits.ts). */
-export const SYMBOL_LIMITS: ReadonlySet<LimitType> = new Set(["MAX_POSITION_NOTIONAL"]);
+/** Whether a limit of this type may name one instrument (the catalog says). */
+export function takesSymbol(type: LimitType): boolean {
+  return LIMIT_CATALOG[type].perSymbol;
+}
 
 /** A symbol on a book-wide limit would be ignored by the engine yet shown in its alerts. */
 export function checkLimitSymbol(
   fields: Pick<LimitFields, "type" | "symbol">,
   ctx: z.RefinementCtx,
 ) {
-  if (fields.symbol !== null && !SYMBOL_LIMITS.has(fields.type)) {
+  if (fields.symbol !== null && !takesSymbol(fields.type)) {
     ctx.addIssue({
       code: "custom",
       path: ["symbol"],

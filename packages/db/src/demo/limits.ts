@@ -1,4 +1,9 @@
-import { computeRiskMetrics, type LimitInput, type PortfolioInput } from "@repo/risk-engine";
+import {
+  computeRiskMetrics,
+  LIMIT_CATALOG,
+  type LimitInput,
+  type PortfolioInput,
+} from "@repo/risk-engine";
 import type { LimitType } from "../generated/prisma/enums.ts";
 import { BENCHMARK } from "./catalog.ts";
 import { DEFAULT_UTILISATION, type TraderStyle } from "./traders.ts";
@@ -21,12 +26,12 @@ export interface LimitPlan {
 }
 
 /**
- * Concentration and drawdown are fractions of the book: the API refuses a threshold above 1
- * for them (a 15 typed for 0.15), so a limit must stay editable as seeded. A very levered book
- * can measure a drawdown near or past 100% / target; its limit then stops at 1 and the book
- * sits further inside it than the target, never nearer.
+ * The API refuses a threshold past what its kind can mean (above 1 for a fraction of the book),
+ * so a limit must stay editable as seeded. A very levered book can measure a drawdown near or
+ * past 100% / target; its limit then stops at the largest and the book sits further inside it
+ * than the target, never nearer.
  */
-const FRACTION_LIMITS: ReadonlySet<LimitType> = new Set(["MAX_CONCENTRATION", "MAX_DRAWDOWN"]);
+const largestThreshold = (type: LimitType) => LIMIT_CATALOG[type].max;
 
 const LIMIT_SHAPES: [LimitType, number, "SOFT" | "HARD"][] = [
   ["MAX_GROSS_EXPOSURE", 2, "HARD"],
@@ -69,7 +74,7 @@ export function limitPlans(
       (measured.get(type) ?? Number.NaN) / (style.utilisation[type] ?? DEFAULT_UTILISATION);
     return {
       type,
-      threshold: FRACTION_LIMITS.has(type) ? Math.min(1, threshold) : threshold,
+      threshold: Math.min(largestThreshold(type), threshold),
       decimals,
       severity,
       symbol: type === "MAX_POSITION_NOTIONAL" ? book.largestSymbol : null,

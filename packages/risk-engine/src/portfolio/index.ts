@@ -1,3 +1,11 @@
 export { computeRiskMetrics } from "./compute-risk-metrics.ts";
+export {
+  isLimitType,
+  LIMIT_CATALOG,
+  LIMIT_TYPES,
+  type LimitKind,
+  type LimitUnit,
+  limitName,
+} from "./limit-catalog.ts";
 export { VOLATILITY_BUDGET } from "./score.ts";
 export type * from "./types.ts";

@@ -40,7 +40,7 @@ describe("riskScore", () => {
     expect(riskScore(over, quiet)).toEqual({
       value: 100,
       status: "BREACH",
-      driver: "Position in NVX at 134% of limit",
+      driver: "Position notional (NVX) at 134% of limit",
     });
   });
 
@@ -55,7 +55,7 @@ describe("riskScore", () => {
       limit({ type: "MAX_VAR", utilisation: 0.7, severity: "HARD" }),
       limit({ type: "MAX_DRAWDOWN", utilisation: Number.NaN }),
     ];
-    expect(riskScore(limits, quiet).driver).toBe("VaR at 70% of limit");
+    expect(riskScore(limits, quiet).driver).toBe("Value at risk at 70% of limit");
   });
 
   it("falls back on volatility against the tolerance's budget, or drawdown against the profile", () => {

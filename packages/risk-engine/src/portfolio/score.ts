@@ -1,11 +1,6 @@
+import { limitName } from "./limit-catalog.ts";
 import { statusOf } from "./limits.ts";
-import type {
-  LimitType,
-  LimitUtilisation,
-  RiskProfileInput,
-  RiskScore,
-  RiskTolerance,
-} from "./types.ts";
+import type { LimitUtilisation, RiskProfileInput, RiskScore, RiskTolerance } from "./types.ts";
 
 /** Annualised volatility each tolerance accepts, used when no limit can be measured. */
 export const VOLATILITY_BUDGET: Record<RiskTolerance, number> = {
@@ -16,32 +11,15 @@ export const VOLATILITY_BUDGET: Record<RiskTolerance, number> = {
 
 const FALLBACK_WARN_FRACTION = 0.8;
 
-const LABEL: Record<LimitType, string> = {
-  MAX_GROSS_EXPOSURE: "Gross exposure",
-  MAX_NET_EXPOSURE: "Net exposure",
-  MAX_LEVERAGE: "Leverage",
-  MAX_POSITION_NOTIONAL: "Largest position",
-  MAX_CONCENTRATION: "Concentration",
-  MAX_VAR: "VaR",
-  MAX_DRAWDOWN: "Drawdown",
-  MAX_DAILY_LOSS: "Daily loss",
-};
-
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 const toScore = (utilisation: number) => Math.round(100 * Math.min(1, Math.max(0, utilisation)));
-
-function labelOf(limit: LimitUtilisation): string {
-  return limit.type === "MAX_POSITION_NOTIONAL" && limit.symbol
-    ? `Position in ${limit.symbol}`
-    : LABEL[limit.type];
-}
 
 /** Only leverage can be unbounded: gross over a net asset value that is not positive. */
 function driverOf(limit: LimitUtilisation): string {
   if (Number.isFinite(limit.utilisation)) {
-    return `${labelOf(limit)} at ${percent(limit.utilisation)} of limit`;
+    return `${limitName(limit.type, limit.symbol)} at ${percent(limit.utilisation)} of limit`;
   }
-  return `${labelOf(limit)} unbounded: net asset value is not positive`;
+  return `${limitName(limit.type, limit.symbol)} unbounded: net asset value is not positive`;
 }
 
 /**

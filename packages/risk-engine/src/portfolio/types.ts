@@ -1,14 +1,8 @@
 export type RiskTolerance = "CONSERVATIVE" | "MODERATE" | "AGGRESSIVE";
 
-export type LimitType =
-  | "MAX_GROSS_EXPOSURE"
-  | "MAX_NET_EXPOSURE"
-  | "MAX_LEVERAGE"
-  | "MAX_POSITION_NOTIONAL"
-  | "MAX_CONCENTRATION"
-  | "MAX_VAR"
-  | "MAX_DRAWDOWN"
-  | "MAX_DAILY_LOSS";
+import type { LimitType } from "./limit-catalog.ts";
+
+export type { LimitType };
 
 export interface InstrumentQuote {
   id: string;

@@ -1,3 +1,4 @@
+import { isLimitType } from "@repo/api/validators";
 import { decimal, limitName, limitValue, percent, quantity, whenOf } from "~/lib/format.ts";
 import type { RouterOutputs } from "~/trpc/types.ts";
 
@@ -42,7 +43,7 @@ function valueInWords(field: string, value: unknown, limitType: string): string 
   if (value === null || value === undefined) return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") {
-    if (field === "threshold") return limitValue(limitType, value);
+    if (field === "threshold" && isLimitType(limitType)) return limitValue(limitType, value);
     if (field === "warnFraction" || field === "varConfidence") return percent(value, 0);
     if (field === "maxDrawdownTolerance") return percent(value);
     if (field === "lookbackDays") return `${value} days`;
@@ -54,7 +55,7 @@ function valueInWords(field: string, value: unknown, limitType: string): string 
   if (typeof value === "string") {
     if (field === "riskTolerance") return TOLERANCE_NAMES[value] ?? value;
     if (field === "severity") return value === "HARD" ? "Hard" : "Soft";
-    if (field === "type") return limitName(value);
+    if (field === "type" && isLimitType(value)) return limitName(value);
     if (field === "closedAt") return whenOf(new Date(value));
     return value;
   }
@@ -70,7 +71,8 @@ export function subjectOf(event: AuditEvent): string {
   if (event.entity === "PROFILE") return "Risk profile";
   if (event.entity === "SIGN_IN") return "Sign-in";
   if (event.entity === "LIMIT") {
-    return `${limitName(String(fields.type ?? ""), (fields.symbol as string | null) ?? null)} limit`;
+    const symbol = typeof fields.symbol === "string" ? fields.symbol : null;
+    return isLimitType(fields.type) ? `${limitName(fields.type, symbol)} limit` : "Limit";
   }
   return `Position ${String(fields.symbol ?? "")}`.trim();
 }

@@ -1,11 +1,10 @@
 import {
   checkLimitSymbol,
   checkLimitThreshold,
-  FRACTION_LIMITS,
+  LIMIT_CATALOG,
+  LIMIT_TYPES,
   type LimitType,
-  SYMBOL_LIMITS,
   ZLimitFields,
-  ZLimitType,
 } from "@repo/api/validators";
 import type { z } from "zod";
 import type { RouterOutputs } from "~/trpc/types.ts";
@@ -28,7 +27,8 @@ export const LIMIT_FORM_FIELDS = [
   "active",
 ] as const;
 
-export const LIMIT_TYPES = ZLimitType.options;
+export { takesSymbol } from "@repo/api/validators";
+export { LIMIT_TYPES };
 
 export const SEVERITY_NAMES = { HARD: "Hard", SOFT: "Soft" } as const;
 
@@ -37,13 +37,13 @@ export function symbolOrNull(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value : null;
 }
 
-export function takesSymbol(type: LimitType): boolean {
-  return SYMBOL_LIMITS.has(type);
-}
+const UNIT_HINTS = {
+  fraction: "fraction of the book, 0.15 for 15%",
+  times: "times NAV",
+  currency: "in the book's currency",
+} as const;
 
 /** What a threshold of this limit is written in, as a hint beside the box. */
 export function thresholdUnit(type: LimitType): string {
-  if (FRACTION_LIMITS.has(type)) return "fraction of the book, 0.15 for 15%";
-  if (type === "MAX_LEVERAGE") return "times NAV";
-  return "in the book's currency";
+  return UNIT_HINTS[LIMIT_CATALOG[type].unit];
 }

@@ -56,8 +56,8 @@ export function HeadlineCards({ metrics, currency }: { metrics: RiskMetrics; cur
       />
       <Card
         label="Drawdown"
-        value={percent(metrics.currentDrawdown)}
-        detail={`Worst ${percent(metrics.maxDrawdown)} in the lookback`}
+        value={percent(Math.abs(metrics.currentDrawdown))}
+        detail={`Below the peak now; max drawdown ${percent(Math.abs(metrics.maxDrawdown))} in the lookback`}
       />
       <Card
         label="Sharpe ratio"

@@ -6,20 +6,33 @@ type Limit = RiskMetrics["limits"][number];
 
 const STATUS_TEXT = { OK: "OK", WARN: "Warning", BREACH: "Breach", NO_DATA: "No data" } as const;
 
+/** The bar runs to 125 % of the limit, so a breach shows how far past it the book is. */
+const BAR_END = 1.25;
+const atOnBar = (fraction: number) => `${(Math.min(fraction, BAR_END) / BAR_END) * 100}%`;
+
+/** Breaches first, then warnings, OK and unmeasured; within each, the most used first. */
+const STATUS_ORDER = { BREACH: 0, WARN: 1, OK: 2, NO_DATA: 3 } as const;
+const byUrgency = (a: Limit, b: Limit) =>
+  STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+  (Number.isNaN(b.utilisation) ? -1 : b.utilisation) -
+    (Number.isNaN(a.utilisation) ? -1 : a.utilisation);
+
 const LimitBar = memo(function LimitBar({
   name,
   status,
   utilisation,
+  warnFraction,
   measured,
   threshold,
 }: {
   name: string;
   status: Limit["status"];
   utilisation: number;
+  warnFraction: number;
   measured: string;
   threshold: string;
 }) {
-  const filled = Number.isFinite(utilisation) ? Math.min(utilisation, 1.25) / 1.25 : 0;
+  const filled = Number.isNaN(utilisation) ? "0%" : atOnBar(utilisation);
   return (
     <li className="limit" data-status={status}>
       <div className="limit-head">
@@ -32,12 +45,13 @@ const LimitBar = memo(function LimitBar({
         role="meter"
         aria-label={`${name} utilisation`}
         aria-valuemin={0}
-        aria-valuemax={125}
+        aria-valuemax={BAR_END * 100}
         aria-valuenow={Number.isFinite(utilisation) ? Math.round(utilisation * 100) : 0}
         aria-valuetext={`${percent(utilisation, 0)} of limit, ${STATUS_TEXT[status]}`}
       >
-        <span className="fill" style={{ width: `${filled * 100}%` }} />
-        <span className="threshold-mark" aria-hidden="true" />
+        <span className="fill" style={{ width: filled }} />
+        <span className="warn-mark" aria-hidden="true" style={{ left: atOnBar(warnFraction) }} />
+        <span className="threshold-mark" aria-hidden="true" style={{ left: atOnBar(1) }} />
       </div>
       <div className="limit-foot">
         <span className="utilisation">{percent(utilisation, 0)}</span>
@@ -49,7 +63,10 @@ const LimitBar = memo(function LimitBar({
   );
 });
 
-/** Each limit's utilisation (measured / threshold); the mark at 80 % of the bar is the threshold. */
+/**
+ * Each limit's utilisation (measured / threshold), breaches first. Each bar marks where the limit
+ * warns (its warn fraction) and where it is breached (the limit itself, 80 % along the bar).
+ */
 export function LimitBars({
   limits,
   currency,
@@ -59,17 +76,24 @@ export function LimitBars({
 }) {
   if (limits.length === 0) return <p className="muted">No active limits.</p>;
   return (
-    <ul className="limits" aria-label="Limit utilisation">
-      {limits.map((limit) => (
-        <LimitBar
-          key={limit.id}
-          name={limitName(limit.type, limit.symbol)}
-          status={limit.status}
-          utilisation={limit.utilisation}
-          measured={limitValue(limit.type, limit.measured, currency)}
-          threshold={limitValue(limit.type, limit.threshold, currency)}
-        />
-      ))}
-    </ul>
+    <>
+      <p className="limits-legend">
+        <span className="legend-warn" aria-hidden="true" /> warns
+        <span className="legend-limit" aria-hidden="true" /> limit
+      </p>
+      <ul className="limits" aria-label="Limit utilisation">
+        {[...limits].sort(byUrgency).map((limit) => (
+          <LimitBar
+            key={limit.id}
+            name={limitName(limit.type, limit.symbol)}
+            status={limit.status}
+            utilisation={limit.utilisation}
+            warnFraction={limit.warnFraction}
+            measured={limitValue(limit.type, limit.measured, currency)}
+            threshold={limitValue(limit.type, limit.threshold, currency)}
+          />
+        ))}
+      </ul>
+    </>
   );
 }

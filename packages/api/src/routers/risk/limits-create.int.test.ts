@@ -65,7 +65,7 @@ describe("risk.limits.create", () => {
     const created = await admin.risk.limits.create({
       traderId: sofiaId,
       ...notionalCap,
-      type: "MAX_VAR",
+      symbol: await symbolWithoutLimit(sofiaId),
       active: false,
     });
     const { limits } = await admin.risk.limits.list({ traderId: sofiaId });
@@ -85,6 +85,80 @@ describe("risk.limits.create", () => {
       harborAdmin.risk.limits.create({ traderId: sofiaId, ...notionalCap }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await databaseSnapshot(fixture)).toEqual(before);
+  });
+});
+
+/** A symbol of Northwind's that none of the trader's limits names yet. */
+async function symbolWithoutLimit(traderId: string): Promise<string> {
+  const { db } = fixture.database;
+  const named = await db.riskLimit.findMany({ where: { traderId }, select: { symbol: true } });
+  const trader = await db.user.findUniqueOrThrow({ where: { id: traderId } });
+  const instrument = await db.instrument.findFirstOrThrow({
+    where: {
+      tenantId: trader.tenantId,
+      symbol: { notIn: named.flatMap((limit) => (limit.symbol ? [limit.symbol] : [])) },
+    },
+    orderBy: { symbol: "asc" },
+  });
+  return instrument.symbol;
+}
+
+/** The AppError behind a refusal: its code and the sentence for each field it names. */
+async function refusalOf(call: Promise<unknown>) {
+  const error = await call.then(
+    () => undefined,
+    (reason: unknown) => reason as { code: string; cause?: { fieldErrors?: unknown } },
+  );
+  return { code: error?.code, fieldErrors: error?.cause?.fieldErrors };
+}
+
+describe("risk.limits.create checks the book and the firm, and refusing writes nothing", () => {
+  it("refuses a symbol the firm does not trade", async () => {
+    const admin = await fixture.callerAs("admin@northwind.example.com");
+    const before = await databaseSnapshot(fixture);
+    const refused = await refusalOf(
+      admin.risk.limits.create({ traderId: sofiaId, ...notionalCap, symbol: "NOSUCH" }),
+    );
+    expect(refused).toEqual({
+      code: "BAD_REQUEST",
+      fieldErrors: { symbol: ["There is no instrument NOSUCH."] },
+    });
+    expect(await databaseSnapshot(fixture)).toEqual(before);
+  });
+
+  it("refuses a second limit of the same type and symbol, naming the one there is", async () => {
+    const admin = await fixture.callerAs("admin@northwind.example.com");
+    const before = await databaseSnapshot(fixture);
+    // Every demo book carries one leverage limit.
+    const refused = await refusalOf(
+      admin.risk.limits.create({
+        traderId: sofiaId,
+        ...notionalCap,
+        type: "MAX_LEVERAGE",
+        threshold: 3,
+      }),
+    );
+    const sentence = "This book already has a Leverage limit: change that one instead.";
+    expect(refused).toEqual({ code: "BAD_REQUEST", fieldErrors: { type: [sentence] } });
+    expect(await databaseSnapshot(fixture)).toEqual(before);
+  });
+
+  it("lets one of several admins adding the same limit at once through, and refuses the rest", async () => {
+    const admin = await fixture.callerAs("admin@northwind.example.com");
+    const symbol = await symbolWithoutLimit(sofiaId);
+    const same = { traderId: sofiaId, ...notionalCap, symbol };
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, () => admin.risk.limits.create(same)),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    for (const outcome of outcomes) {
+      if (outcome.status === "rejected")
+        expect(outcome.reason).toMatchObject({ code: "BAD_REQUEST" });
+    }
+    const rows = await fixture.database.db.riskLimit.count({
+      where: { traderId: sofiaId, type: "MAX_POSITION_NOTIONAL", symbol },
+    });
+    expect(rows).toBe(1);
   });
 });
 
@@ -108,6 +182,7 @@ describe("risk.limits.create refuses bad input and changes nothing", () => {
       { type: "MAX_CONCENTRATION", threshold: 15 },
       "threshold",
     ],
+    ["a leverage no mandate allows (1e9×)", { type: "MAX_LEVERAGE", threshold: 1e9 }, "threshold"],
     ["an unknown limit type", { type: "MAX_FUN" }, "type"],
     ["an unknown severity", { severity: "MEDIUM" }, "severity"],
     ["a 1 MB symbol", { symbol: megabyte }, "symbol"],

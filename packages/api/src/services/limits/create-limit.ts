@@ -3,6 +3,7 @@ import type { LimitFields } from "../../validators/index.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { invalidateBook } from "../cache/invalidate-book.ts";
+import { checkLimitFits } from "./check-limit-fits.ts";
 import {
   auditedLimit,
   LIMIT_SELECT,
@@ -13,7 +14,8 @@ import {
 
 /**
  * Adds a limit to the trader's book and audits it in the same transaction; once committed, the
- * cached list and the metrics (which measure every active limit) are dropped.
+ * cached list and the metrics (which measure every active limit) are dropped. A symbol the firm
+ * does not trade, or a second limit of the same type and symbol, is refused (check-limit-fits).
  */
 export async function createLimit(
   deps: LimitWriteDeps,
@@ -22,6 +24,7 @@ export async function createLimit(
 ): Promise<LimitView> {
   const now = deps.clock();
   const created = await deps.db.$transaction(async (tx) => {
+    await checkLimitFits(tx, subject, fields);
     const row = await tx.riskLimit.create({
       data: {
         id: randomUUID(),

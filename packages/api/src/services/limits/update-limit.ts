@@ -3,6 +3,7 @@ import type { LimitFields } from "../../validators/index.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { invalidateBook } from "../cache/invalidate-book.ts";
+import { checkLimitFits } from "./check-limit-fits.ts";
 import { auditedLimit, findLimit, type LimitView, type LimitWriteDeps } from "./limit-view.ts";
 
 /**
@@ -20,6 +21,11 @@ export async function updateLimit(
   const updated = await deps.db.$transaction(async (tx) => {
     const before = await findLimit(tx, subject, id);
     if (!before) throw notFound("The limit");
+    // A limit that already shares its type and symbol with another keeps working until one
+    // of them is changed or deleted; only a change of what it measures is checked.
+    if (before.type !== fields.type || before.symbol !== fields.symbol) {
+      await checkLimitFits(tx, subject, fields, id);
+    }
     // The version in the filter makes the check and the write one statement: of two writers
     // holding the same version, the second finds no row once the first has committed.
     const { count } = await tx.riskLimit.updateMany({

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { LimitUtilisation } from "@repo/risk-engine";
+import { type LimitUtilisation, limitName } from "@repo/risk-engine";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 
@@ -9,10 +9,11 @@ const LARGEST_STORED_VALUE = 1e17;
 const LEVELS = { WARN: "WARN", BREACH: "BREACH" } as const;
 
 function describe(limit: LimitUtilisation): string {
-  const percent = Math.round(limit.utilisation * 100);
-  const name = limit.type.replace(/^MAX_/, "").replaceAll("_", " ").toLowerCase();
-  const scope = limit.symbol ? ` (${limit.symbol})` : "";
-  return `${name[0]?.toUpperCase()}${name.slice(1)}${scope} at ${percent}% of its limit`;
+  const name = limitName(limit.type, limit.symbol);
+  // Only leverage is unbounded: gross over a net asset value that is not positive.
+  if (!Number.isFinite(limit.utilisation))
+    return `${name} unbounded: net asset value is not positive`;
+  return `${name} at ${Math.round(limit.utilisation * 100)}% of its limit`;
 }
 
 /** What of an open alert tells which limit and level it is about. */
