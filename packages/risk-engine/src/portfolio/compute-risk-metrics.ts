@@ -15,7 +15,7 @@ import { buildBook, concentrationOf, sectorsOf } from "./book.ts";
 import { type BookHistory, simulateHistory } from "./history.ts";
 import { utiliseLimits } from "./limits.ts";
 import { riskScore } from "./score.ts";
-import type { PortfolioInput, RiskMetrics } from "./types.ts";
+import type { DataQuality, Holding, PortfolioInput, PriceHistory, RiskMetrics } from "./types.ts";
 
 const asLoss = (signed: number) => (Number.isNaN(signed) ? Number.NaN : Math.max(0, -signed));
 const normalDensity = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
@@ -83,6 +83,10 @@ export function computeRiskMetrics(input: PortfolioInput): RiskMetrics {
     beta: simulated.benchmarkReturns ? beta(returns, simulated.benchmarkReturns) : Number.NaN,
     limits,
     score: riskScore(limits, { volatility, currentDrawdown, profile }),
+    dataQuality: dataQualityOf(book.holdings, input.history, simulated, {
+      lookbackDays: profile.lookbackDays,
+      navNonPositive: !navPositive,
+    }),
     flags: {
       navNonPositive: !navPositive,
       shortHistory: simulated.pnl.length < profile.lookbackDays,
@@ -106,6 +110,38 @@ function oneDayRisk(simulated: BookHistory, confidence: number): RiskMetrics["ri
     parametricVaR: asLoss(mean + z * deviation),
     parametricCVaR: asLoss(mean - (deviation * normalDensity(z)) / tail),
   };
+}
+
+/** Which holdings the history-based numbers rest on less than fully, and why. */
+function dataQualityOf(
+  holdings: readonly Holding[],
+  history: PriceHistory,
+  simulated: BookHistory,
+  { lookbackDays, navNonPositive }: { lookbackDays: number; navNonPositive: boolean },
+): DataQuality {
+  const maxRun = history.maxCarryDays ?? Number.POSITIVE_INFINITY;
+  const window = simulated.pnl.length;
+  const quality: DataQuality = {
+    days: window,
+    lookbackDays,
+    carriedForward: [],
+    stale: [],
+    shortHistory: [],
+    noPreviousClose: [],
+    navNonPositive,
+  };
+  for (const { instrumentId, symbol, dayPnl } of holdings) {
+    const carried = history.carried?.get(instrumentId);
+    if (carried && carried.longestRun > maxRun) {
+      quality.stale.push({ symbol, longestRun: carried.longestRun });
+    } else if (carried) {
+      quality.carriedForward.push({ symbol, days: carried.days });
+    }
+    const moves = simulated.movesOf.get(instrumentId) ?? 0;
+    if (moves < window) quality.shortHistory.push({ symbol, days: moves });
+    if (Number.isNaN(dayPnl)) quality.noPreviousClose.push(symbol);
+  }
+  return quality;
 }
 
 function nanCurves(length: number) {

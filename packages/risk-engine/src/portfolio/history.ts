@@ -8,6 +8,8 @@ export interface BookHistory {
   /** The benchmark's simple returns on the same days (NaN where missing). */
   benchmarkReturns: Float64Array | null;
   gaps: number;
+  /** Per instrument id of a holding, the days of the window it has a move for. */
+  movesOf: Map<string, number>;
 }
 
 function isPrice(value: number): boolean {
@@ -29,26 +31,32 @@ export function simulateHistory(
   const length = Math.max(0, Math.min(lookbackDays, dayCount - 1));
   const first = dayCount - length;
   const pnl = new Float64Array(length);
+  const movesOf = new Map<string, number>();
   let gaps = 0;
 
   for (const holding of holdings) {
     const closes = history.closes.get(holding.instrumentId);
     if (!closes) {
       gaps += length;
+      movesOf.set(holding.instrumentId, 0);
       continue;
     }
     assertAligned(closes, dayCount, holding.symbol);
     const notional = holding.notional;
+    let moves = 0;
     for (let t = first; t < dayCount; t++) {
       const previous = closes[t - 1] as number;
       const close = closes[t] as number;
       if (isPrice(previous) && isPrice(close)) {
         const day = t - first;
         pnl[day] = (pnl[day] as number) + notional * (close / previous - 1);
+        moves++;
       } else {
         gaps++;
       }
     }
+    // Two positions in one instrument make one holding, but keep the count per instrument.
+    movesOf.set(holding.instrumentId, moves);
   }
 
   let benchmarkReturns: Float64Array | null = null;
@@ -63,7 +71,7 @@ export function simulateHistory(
         isPrice(previous) && isPrice(close) ? close / previous - 1 : Number.NaN;
     }
   }
-  return { days: history.days.slice(first), pnl, benchmarkReturns, gaps };
+  return { days: history.days.slice(first), pnl, benchmarkReturns, gaps, movesOf };
 }
 
 function assertAligned(closes: ArrayLike<number>, dayCount: number, name: string) {

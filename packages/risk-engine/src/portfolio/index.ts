@@ -1,3 +1,4 @@
+export { alignHistory, type DailyCloses, DEFAULT_MAX_CARRY_DAYS } from "./align-history.ts";
 export { computeRiskMetrics } from "./compute-risk-metrics.ts";
 export {
   isLimitType,

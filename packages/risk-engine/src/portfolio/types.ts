@@ -26,6 +26,36 @@ export interface PriceHistory {
   closes: ReadonlyMap<string, ArrayLike<number>>;
   /** The benchmark index's closes, aligned with `days`. */
   benchmark?: ArrayLike<number>;
+  /** Per instrument id, the days whose close was carried from an earlier day (alignHistory). */
+  carried?: ReadonlyMap<string, CarriedCloses>;
+  /** The longest run of carried days before an instrument counts as stale. */
+  maxCarryDays?: number;
+}
+
+/** How many of an instrument's days took an earlier close, and the longest run of them. */
+export interface CarriedCloses {
+  days: number;
+  longestRun: number;
+}
+
+/**
+ * What the numbers rest on, for the dashboard to show beside them: never a number quietly
+ * computed from less than it seems.
+ */
+export interface DataQuality {
+  /** Daily moves the history-based numbers use, and how many the profile asks for. */
+  days: number;
+  lookbackDays: number;
+  /** Holdings with closes carried over days without one, within the allowed run. */
+  carriedForward: { symbol: string; days: number }[];
+  /** Holdings whose closes were carried longer than the allowed run: their prices are stale. */
+  stale: { symbol: string; longestRun: number }[];
+  /** Holdings with fewer daily moves than the window: no move is counted before their first. */
+  shortHistory: { symbol: string; days: number }[];
+  /** Holdings with no previous close: their day P&L is unknown, not zero. */
+  noPreviousClose: string[];
+  /** NAV ≤ 0: returns, volatility, Sharpe and drawdowns cannot be measured. */
+  navNonPositive: boolean;
 }
 
 export interface RiskProfileInput {
@@ -152,6 +182,7 @@ export interface RiskMetrics {
   beta: number;
   limits: LimitUtilisation[];
   score: RiskScore;
+  dataQuality: DataQuality;
   flags: {
     navNonPositive: boolean;
     /** Fewer daily returns than the profile's lookback. */

@@ -7,6 +7,7 @@ import { decimal, percent } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { AlertsPanel } from "./alerts-panel.tsx";
 import { dashboardInput } from "./dashboard-input.ts";
+import { DataQualityNote } from "./data-quality-note.tsx";
 import { ExcludedPositions } from "./excluded-positions.tsx";
 import { FreshnessLine } from "./freshness-line.tsx";
 import { HeadlineCards } from "./headline-cards.tsx";
@@ -70,6 +71,7 @@ export function Dashboard({ traderId }: { traderId?: string }) {
         tick={tick}
       />
       <HeadlineCards metrics={metrics} currency={currency} />
+      <DataQualityNote quality={metrics.dataQuality} />
       <div className="grid">
         <section className="panel" aria-labelledby="limits-heading">
           <h2 id="limits-heading">Limits</h2>

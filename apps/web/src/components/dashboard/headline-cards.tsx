@@ -57,7 +57,7 @@ export function HeadlineCards({ metrics, currency }: { metrics: RiskMetrics; cur
       <Card
         label="Drawdown"
         value={percent(Math.abs(metrics.currentDrawdown))}
-        detail={`Below the peak now; max drawdown ${percent(Math.abs(metrics.maxDrawdown))} in the lookback`}
+        detail={`Max drawdown ${percent(Math.abs(metrics.maxDrawdown))} in the lookback`}
       />
       <Card
         label="Sharpe ratio"

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { PriceHistory } from "@repo/risk-engine";
+import { alignHistory, type PriceHistory } from "@repo/risk-engine";
 import type { ApiCache } from "../../cache-policy.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import {
@@ -13,8 +13,8 @@ export const BENCHMARK_SYMBOL = "RDX";
 
 /**
  * The last `dayCount` trading days of closes for the given instruments and the benchmark,
- * assembled from each instrument's cached history (instrument-history.ts): on a warm cache,
- * no query at all. The assembled window is
+ * assembled from each instrument's cached history (instrument-history.ts) on the benchmark's
+ * calendar, a missing close carried from the last one: on a warm cache, no query at all. The assembled window is
  * cached too (the `window` kind, in each instance's memory), under what it is made from: a book
  * is valued at every price tick, but what it holds and their closes change only with a write or
  * new closes, so each instance aligns a book's days once, not at every tick. Its key names every
@@ -45,46 +45,14 @@ async function assembleHistory(
   benchmark: HistoryRef | null,
   dayCount: number,
 ): Promise<PriceHistory> {
-  const read = (instrument: HistoryRef) => readInstrumentHistory(deps, tenantId, instrument);
-  const [histories, benchmarkHistory] = await Promise.all([
-    Promise.all(instruments.map(read)),
-    benchmark ? read(benchmark) : null,
-  ]);
-  const series = instruments.map((instrument, i) => ({
-    id: instrument.id,
-    history: histories[i] as InstrumentCloses,
-  }));
-  if (benchmark && benchmarkHistory) series.push({ id: benchmark.id, history: benchmarkHistory });
-  const aligned = alignOnDays(series, dayCount);
-  const benchmarkCloses = benchmark && aligned.closes.get(benchmark.id);
-  return { ...aligned, ...(benchmarkCloses ? { benchmark: benchmarkCloses } : {}) };
-}
-
-/**
- * Puts every instrument on the same last `dayCount` days the market traded (any instrument
- * closed); a day an instrument has no close is NaN, which risk-engine counts as a gap. Each
- * history holds at least its own last `dayCount` closes, and a day among the union's last
- * `dayCount` is among each instrument's own last `dayCount`, so longer histories give the same
- * window as exactly `dayCount` closes each.
- */
-function alignOnDays(
-  series: readonly { id: string; history: InstrumentCloses }[],
-  dayCount: number,
-): { days: string[]; closes: Map<string, Float64Array> } {
-  const allDays = new Set<string>();
-  for (const { history } of series) {
-    for (const day of history.days.slice(-dayCount)) allDays.add(day);
-  }
-  const days = [...allDays].sort().slice(-dayCount);
-  const position = new Map(days.map((day, index) => [day, index]));
-  const closes = new Map<string, Float64Array>();
-  for (const { id, history } of series) {
-    const aligned = new Float64Array(days.length).fill(Number.NaN);
-    for (let i = Math.max(0, history.days.length - dayCount); i < history.days.length; i++) {
-      const at = position.get(history.days[i] as string);
-      if (at !== undefined) aligned[at] = history.closes[i] ?? Number.NaN;
-    }
-    closes.set(id, aligned);
-  }
-  return { days, closes };
+  const refs = benchmark ? [...instruments, benchmark] : instruments;
+  const histories = await Promise.all(
+    refs.map((ref) => readInstrumentHistory(deps, tenantId, ref)),
+  );
+  // The benchmark's days are the trading calendar; a hole in an instrument's closes takes its
+  // last close (risk-engine's alignHistory, which says why).
+  return alignHistory(new Map(refs.map((ref, i) => [ref.id, histories[i] as InstrumentCloses])), {
+    benchmarkId: benchmark?.id ?? null,
+    dayCount,
+  });
 }
