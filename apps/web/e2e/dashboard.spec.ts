@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { recordPolls } from "./support/polls.ts";
 import { signIn } from "./support/session.ts";
@@ -94,6 +95,95 @@ test("sorts exposure by position by the column asked for", async ({ page }) => {
   );
   const symbols = await table.locator("tbody th").allTextContents();
   expect(symbols).toEqual([...symbols].sort((a, b) => a.localeCompare(b)));
+});
+
+test("shows where the VaR comes from, by position and by sector", async ({ page }) => {
+  const table = page.getByRole("table");
+  await table.getByRole("button", { name: "VaR contribution", exact: true }).click();
+  await expect(table.getByRole("columnheader", { name: "VaR contribution" })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+  // The column's money, as shown: each row's component, largest first.
+  const cells = await table.locator("tbody tr td:last-child").allTextContents();
+  const components = cells.map(money);
+  expect(components).toEqual([...components].sort((a, b) => b - a));
+  // The components add up to the VaR card (each rounded to the dollar or the cent on screen).
+  const valueAtRisk = money(await cardValue(page, /^VaR 95%/));
+  const total = components.reduce((sum, component) => sum + component, 0);
+  expect(Math.abs(total - valueAtRisk)).toBeLessThanOrEqual(components.length);
+  const sectors = page.getByRole("list", { name: "Exposure by sector" }).getByRole("listitem");
+  await expect(page.getByRole("list", { name: "VaR by sector" }).getByRole("listitem")).toHaveCount(
+    await sectors.count(),
+  );
+});
+
+test("explains each number on hover and on keyboard focus", async ({ page }) => {
+  const card = page.getByRole("region", { name: /^VaR 95%/ });
+  const about = card.getByRole("button", { name: "What is VaR 95%, 1 day?" });
+  const explanation = card.getByRole("tooltip");
+  await expect(explanation).toBeHidden();
+  await about.hover();
+  await expect(explanation).toBeVisible();
+  await expect(explanation).toContainText(/exceeded on 5% of the last \d+ trading days/);
+  await page.mouse.move(0, 0);
+  await expect(explanation).toBeHidden();
+  await about.focus();
+  await expect(explanation).toBeVisible();
+  await expect(about).toHaveAccessibleDescription(/^Value at risk: the one-day loss/);
+  const column = page.getByRole("columnheader", { name: /^VaR contribution/ });
+  await column.getByRole("button", { name: "What is VaR contribution?" }).focus();
+  await expect(column.getByRole("tooltip")).toContainText("the parts add up to the VaR");
+});
+
+test("shows the history over the range asked for, as today's book replayed", async ({ page }) => {
+  const history = page.getByRole("region", { name: "Today's book, replayed over past prices" });
+  await expect(history.getByRole("button", { name: "All" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(
+    history.getByRole("img", { name: /^Equity \(growth of 1\): \d{3} trading days/ }),
+  ).toBeVisible();
+  await history.getByRole("button", { name: "1M" }).click();
+  await expect(history.getByRole("button", { name: "1M" })).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    history.getByRole("img", { name: /^Equity \(growth of 1\): 21 trading days/ }),
+  ).toBeVisible();
+  await expect(history.getByRole("img", { name: /^Drawdown: 21 trading days/ })).toBeVisible();
+});
+
+test("downloads the positions and the limits as CSV", async ({ page }) => {
+  const save = async (name: string) => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name }).click(),
+    ]);
+    const path = await download.path();
+    return {
+      file: download.suggestedFilename(),
+      lines: (await readFile(path, "utf8")).trim().split(/\r?\n/),
+    };
+  };
+  const positions = await save("Download positions CSV");
+  expect(positions.file).toBe("positions.csv");
+  expect(positions.lines[0]).toBe(
+    "symbol,sector,quantity,price,notional,weight,day_pnl,var_contribution,var_share,currency",
+  );
+  const rows = await page
+    .getByRole("table", { name: "Exposure by position" })
+    .locator("tbody tr")
+    .count();
+  expect(positions.lines).toHaveLength(rows + 1);
+  const limits = await save("Download limits CSV");
+  expect(limits.file).toBe("limits.csv");
+  expect(limits.lines[0]).toBe(
+    "limit,type,symbol,severity,status,measured,threshold,utilisation,warn_fraction",
+  );
+  expect(limits.lines).toHaveLength(9);
+  expect(limits.lines.some((line) => line.startsWith("Gross exposure,MAX_GROSS_EXPOSURE,,"))).toBe(
+    true,
+  );
 });
 
 test("each poll is one request for the dashboard's one query", async () => {

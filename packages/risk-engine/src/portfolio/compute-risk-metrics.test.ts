@@ -29,10 +29,28 @@ describe("computeRiskMetrics on a book checked by hand", () => {
     close(metrics.concentration.herfindahl, 0.405, 15);
     close(metrics.concentration.effectiveN, 2.4691358024691357, 12);
     expect(metrics.concentration.topFive.map((t) => t.symbol)).toEqual(["A", "B", "C"]);
-    expect(metrics.sectors).toEqual([
+    expect(metrics.sectors).toMatchObject([
       { sector: "Technology", gross: 15_000, net: 15_000, weight: 0.75 },
       { sector: "Energy", gross: 5_000, net: -5_000, weight: 0.25 },
     ]);
+  });
+
+  it("splits the historical VaR over holdings and sectors at the days around the quantile", () => {
+    // The 5 % quantile of 4 days lies 0.15 of the way from the worst day (−1,600: A −1,100,
+    // B −500) to the next (+454.55: B alone), so A holds 0.85 × 1,100 and B 0.85 × 500 −
+    // 0.15 × 454.55.
+    const byHolding = Object.fromEntries(
+      metrics.holdings.map((h) => [h.symbol, h.contribution.historical]),
+    );
+    close(byHolding.A as number, 935, 9);
+    close(byHolding.B as number, 425 - 0.15 * 454.5454545454547, 9);
+    expect(byHolding.C).toBe(0);
+    close((byHolding.A as number) + (byHolding.B as number), metrics.risk.historicalVaR, 9);
+    const a = metrics.holdings.find((h) => h.symbol === "A");
+    close(a?.contribution.marginalHistorical as number, 935 / 11_000, 12);
+    close(a?.contribution.share as number, 935 / metrics.risk.historicalVaR, 12);
+    const technology = metrics.sectors.find((s) => s.sector === "Technology");
+    close(technology?.contribution.historical as number, 935, 9);
   });
 
   it("revalues today's holdings on past closes", () => {

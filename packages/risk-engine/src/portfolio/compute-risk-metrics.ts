@@ -12,10 +12,18 @@ import {
   tailFraction,
 } from "../series/value-at-risk.ts";
 import { buildBook, concentrationOf, sectorsOf } from "./book.ts";
+import { decomposeRisk } from "./decompose-risk.ts";
 import { type BookHistory, simulateHistory } from "./history.ts";
 import { utiliseLimits } from "./limits.ts";
 import { riskScore } from "./score.ts";
-import type { DataQuality, Holding, PortfolioInput, PriceHistory, RiskMetrics } from "./types.ts";
+import type {
+  DataQuality,
+  Holding,
+  PortfolioInput,
+  PriceHistory,
+  RiskContribution,
+  RiskMetrics,
+} from "./types.ts";
 
 const asLoss = (signed: number) => (Number.isNaN(signed) ? Number.NaN : Math.max(0, -signed));
 const normalDensity = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
@@ -40,6 +48,11 @@ export function computeRiskMetrics(input: PortfolioInput): RiskMetrics {
   const drawdown = maxDrawdown(returns);
   const currentDrawdown = returns.length > 0 ? (curves.drawdown.at(-1) ?? Number.NaN) : Number.NaN;
   const concentration = concentrationOf(book.holdings);
+  const contributions = decomposeRisk(book.holdings, input.history, simulated, profile.confidence);
+  const holdings = book.holdings.map((holding) => ({
+    ...holding,
+    contribution: contributions.get(holding.instrumentId) as RiskContribution,
+  }));
 
   const limits = utiliseLimits(input.limits, {
     gross: book.gross,
@@ -62,8 +75,8 @@ export function computeRiskMetrics(input: PortfolioInput): RiskMetrics {
     exposure: { gross: book.gross, net: book.net, long: book.long, short: book.short },
     leverage,
     concentration,
-    sectors: sectorsOf(book.holdings, book.gross),
-    holdings: book.holdings,
+    sectors: withContributions(sectorsOf(book.holdings, book.gross), holdings),
+    holdings,
     excluded: book.excluded,
     history: {
       days: simulated.days,
@@ -110,6 +123,26 @@ function oneDayRisk(simulated: BookHistory, confidence: number): RiskMetrics["ri
     parametricVaR: asLoss(mean + z * deviation),
     parametricCVaR: asLoss(mean - (deviation * normalDensity(z)) / tail),
   };
+}
+
+/** Each sector's VaR components: the sums of its holdings'. */
+function withContributions(
+  sectors: ReturnType<typeof sectorsOf>,
+  holdings: readonly (Holding & { contribution: RiskContribution })[],
+): RiskMetrics["sectors"] {
+  return sectors.map((sector) => {
+    const members = holdings.filter((holding) => holding.sector === sector.sector);
+    const sum = (pick: (c: RiskContribution) => number) =>
+      members.reduce((total, holding) => total + pick(holding.contribution), 0);
+    return {
+      ...sector,
+      contribution: {
+        historical: sum((c) => c.historical),
+        parametric: sum((c) => c.parametric),
+        share: sum((c) => c.share),
+      },
+    };
+  });
 }
 
 /** Which holdings the history-based numbers rest on less than fully, and why. */

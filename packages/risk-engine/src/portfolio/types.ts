@@ -32,6 +32,19 @@ export interface PriceHistory {
   maxCarryDays?: number;
 }
 
+/**
+ * A holding's part of the book's one-day VaR (Euler allocation, decompose-risk.ts): components
+ * in currency that sum to the book's VaR, marginal VaR per unit of notional, and the share of the
+ * historical VaR.
+ */
+export interface RiskContribution {
+  historical: number;
+  parametric: number;
+  marginalHistorical: number;
+  marginalParametric: number;
+  share: number;
+}
+
 /** How many of an instrument's days took an earlier close, and the longest run of them. */
 export interface CarriedCloses {
   days: number;
@@ -150,8 +163,15 @@ export interface RiskMetrics {
     effectiveN: number;
     topFive: { symbol: string; notional: number; weight: number }[];
   };
-  sectors: { sector: string; gross: number; net: number; weight: number }[];
-  holdings: Holding[];
+  sectors: {
+    sector: string;
+    gross: number;
+    net: number;
+    weight: number;
+    /** The sector's holdings' VaR components, summed. */
+    contribution: Pick<RiskContribution, "historical" | "parametric" | "share">;
+  }[];
+  holdings: (Holding & { contribution: RiskContribution })[];
   excluded: ExcludedPosition[];
   history: {
     /** The days of `pnl` and `returns`. */

@@ -1,17 +1,19 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { messageOf } from "~/lib/errors.ts";
 import { decimal, percent } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { AlertsPanel } from "./alerts-panel.tsx";
+import { downloadLimits, downloadPositions } from "./csv-exports.ts";
 import { dashboardInput } from "./dashboard-input.ts";
 import { DataQualityNote } from "./data-quality-note.tsx";
 import { ExcludedPositions } from "./excluded-positions.tsx";
 import { FreshnessLine } from "./freshness-line.tsx";
 import { HeadlineCards } from "./headline-cards.tsx";
-import { type ChartPoint, HistoryChart } from "./history-chart.tsx";
+import { HistoryChart } from "./history-chart.tsx";
+import { HISTORY_RANGES, type HistoryRange, withinRange } from "./history-range.ts";
 import { HoldingsTable } from "./holdings-table.tsx";
 import { LimitBars } from "./limit-bars.tsx";
 import { OfflineBanner } from "./offline-banner.tsx";
@@ -42,13 +44,11 @@ export function Dashboard({ traderId }: { traderId?: string }) {
   });
 
   const history = chartQuery.data;
-  const [equity, drawdown] = useMemo((): [ChartPoint[], ChartPoint[]] => {
-    if (!history) return [[], []];
-    // equity and drawdown start the day before the first return: drop that point to align.
-    const at = (series: number[]) =>
-      history.days.map((time, i) => ({ time, value: series[i + 1] as number }));
-    return [at(history.equity), at(history.drawdown)];
-  }, [history]);
+  const [range, setRange] = useState<HistoryRange>("All");
+  const { equity, drawdown } = useMemo(
+    () => withinRange(history?.days ?? [], history?.equity ?? [], range),
+    [history, range],
+  );
 
   if (!metricsQuery.data) {
     return metricsQuery.error ? (
@@ -74,7 +74,16 @@ export function Dashboard({ traderId }: { traderId?: string }) {
       <DataQualityNote quality={metrics.dataQuality} />
       <div className="grid">
         <section className="panel" aria-labelledby="limits-heading">
-          <h2 id="limits-heading">Limits</h2>
+          <div className="panel-head">
+            <h2 id="limits-heading">Limits</h2>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => downloadLimits(metrics.limits)}
+            >
+              Download limits CSV
+            </button>
+          </div>
           <LimitBars limits={metrics.limits} currency={currency} />
         </section>
         <div>
@@ -88,7 +97,23 @@ export function Dashboard({ traderId }: { traderId?: string }) {
           </section>
         </div>
       </div>
-      <section className="panel charts" aria-label="History of today's book">
+      <section className="panel charts" aria-labelledby="history-heading">
+        <div className="charts-head">
+          <h2 id="history-heading">Today's book, replayed over past prices</h2>
+          <fieldset className="ranges">
+            <legend className="visually-hidden">History shown</legend>
+            {Object.keys(HISTORY_RANGES).map((name) => (
+              <button
+                key={name}
+                type="button"
+                aria-pressed={range === name}
+                onClick={() => setRange(name as HistoryRange)}
+              >
+                {name}
+              </button>
+            ))}
+          </fieldset>
+        </div>
         <HistoryChart
           points={equity}
           kind="equity"
@@ -97,9 +122,20 @@ export function Dashboard({ traderId }: { traderId?: string }) {
         />
         <HistoryChart points={drawdown} kind="drawdown" label="Drawdown" format={drawdownFormat} />
       </section>
-      <section className="panel table-scroll" aria-labelledby="positions-heading">
-        <h2 id="positions-heading">Exposure by position</h2>
-        <HoldingsTable holdings={metrics.holdings} currency={currency} />
+      <section className="panel" aria-labelledby="positions-heading">
+        <div className="panel-head">
+          <h2 id="positions-heading">Exposure by position</h2>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => downloadPositions(metrics.holdings, currency)}
+          >
+            Download positions CSV
+          </button>
+        </div>
+        <div className="table-scroll">
+          <HoldingsTable holdings={metrics.holdings} currency={currency} />
+        </div>
       </section>
       <ExcludedPositions excluded={metrics.excluded} />
     </div>
