@@ -186,6 +186,38 @@ test("downloads the positions and the limits as CSV", async ({ page }) => {
   );
 });
 
+test("shows the book and every limit after a trade typed in, before anything is opened", async ({
+  page,
+}) => {
+  const panel = page.getByRole("region", { name: "Before you trade" });
+  const symbol = await page
+    .getByRole("table", { name: "Exposure by position" })
+    .locator("tbody th")
+    .first()
+    .textContent();
+  await panel.getByLabel("Symbol").fill("NOSUCH");
+  await panel.getByLabel("Quantity").fill("10");
+  await panel.getByRole("button", { name: "See the book after it" }).click();
+  await expect(panel.getByText("There is no instrument NOSUCH.")).toBeVisible();
+  await expect(panel.getByLabel("Symbol")).toHaveAttribute("aria-invalid", "true");
+
+  await panel.getByLabel("Symbol").fill(symbol ?? "");
+  await panel.getByRole("button", { name: "See the book after it" }).click();
+  await expect(panel.getByRole("status")).toContainText(`Buying 10 ${symbol} at $`);
+  await expect(
+    panel.getByRole("table", { name: "Each limit now and after the trade" }).locator("tbody tr"),
+  ).toHaveCount(8);
+  await expect(
+    panel.getByRole("table", { name: "The book now and after the trade" }).getByRole("row", {
+      name: /^Gross exposure/,
+    }),
+  ).toBeVisible();
+
+  await panel.getByLabel("Quantity").fill("0");
+  await panel.getByRole("button", { name: "See the book after it" }).click();
+  await expect(panel.getByText("Enter a quantity other than 0.")).toBeVisible();
+});
+
 test("each poll is one request for the dashboard's one query", async () => {
   const from = await polls.ticks();
   // Two whole polls: every request a tick makes is made before the next tick.

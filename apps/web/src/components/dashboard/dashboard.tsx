@@ -19,6 +19,7 @@ import { LimitBars } from "./limit-bars.tsx";
 import { OfflineBanner } from "./offline-banner.tsx";
 import { SectorExposure } from "./sector-exposure.tsx";
 import { usePoll } from "./use-poll.ts";
+import { WhatIfPanel } from "./what-if-panel.tsx";
 
 const equityFormat = (value: number) => decimal(value, 3);
 const drawdownFormat = (value: number) => percent(value);
@@ -138,6 +139,7 @@ export function Dashboard({ traderId }: { traderId?: string }) {
         </div>
       </section>
       <ExcludedPositions excluded={metrics.excluded} />
+      <WhatIfPanel traderId={traderId} />
     </div>
   );
 }

@@ -69,11 +69,33 @@ describe("admin.traders", () => {
     // The trader with the fewest breaches: a new one must show up in the overview.
     const calm = [...before.traders].sort((a, b) => a.openBreaches - b.openBreaches)[0];
     if (!calm) throw new Error("the demo tenant has traders");
-    const instrument = await fixture.database.db.instrument.findFirstOrThrow({
-      where: { tenantId: (await activeTradersOf("northwind"))[0]?.tenantId, assetClass: "EQUITY" },
+    const named = await fixture.database.db.riskLimit.findMany({
+      where: { traderId: calm.id, symbol: { not: null } },
+      select: { symbol: true },
     });
-    // Far beyond any demo limit: gross exposure, leverage and position notional all breach.
-    await admin.positions.open({ traderId: calm.id, symbol: instrument.symbol, quantity: 1e6 });
+    const instrument = await fixture.database.db.instrument.findFirstOrThrow({
+      where: {
+        tenantId: (await activeTradersOf("northwind"))[0]?.tenantId,
+        assetClass: "EQUITY",
+        symbol: { notIn: named.map((limit) => limit.symbol as string) },
+      },
+    });
+    // A soft cap far below the position it then opens, past it on purpose (confirmed).
+    await admin.risk.limits.create({
+      traderId: calm.id,
+      type: "MAX_POSITION_NOTIONAL",
+      threshold: 1,
+      warnFraction: 0.8,
+      severity: "SOFT",
+      symbol: instrument.symbol,
+      active: true,
+    });
+    await admin.positions.open({
+      traderId: calm.id,
+      symbol: instrument.symbol,
+      quantity: 10,
+      acceptSoftBreaches: true,
+    });
 
     const after = await admin.admin.traders();
     expect(after.freshness.source).toBe("computed");

@@ -7,6 +7,8 @@ export const ZPositionOpenInput = z.strictObject({
   traderId: ZId.optional(),
   symbol: ZSymbol,
   quantity: ZQuantity,
+  /** Open it even though it takes a soft limit past 100 % (the audit records which). */
+  acceptSoftBreaches: z.boolean().optional(),
 });
 export type TPositionOpenInput = z.infer<typeof ZPositionOpenInput>;
 
@@ -15,6 +17,10 @@ export const positionsOpenRoute = subjectProcedure(ZPositionOpenInput).mutation(
   openPosition(
     { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
     ctx.subject,
-    { symbol: input.symbol, quantity: input.quantity },
+    {
+      symbol: input.symbol,
+      quantity: input.quantity,
+      acceptSoftBreaches: input.acceptSoftBreaches,
+    },
   ),
 );

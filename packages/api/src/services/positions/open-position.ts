@@ -12,6 +12,7 @@ import {
   type PositionView,
   toPositionView,
 } from "./position-view.ts";
+import { checkTrade } from "./pre-trade-check.ts";
 
 export interface PositionWriteDeps {
   db: TenantDb;
@@ -24,17 +25,28 @@ export interface OpenPositionInput {
   symbol: string;
   /** Signed: negative opens a short. */
   quantity: number;
+  /** Open it even though it takes a soft limit past 100 % (audited). */
+  acceptSoftBreaches?: boolean;
 }
 
 /**
- * Opens a position at the instrument's last price, audits it in the same transaction, then drops
- * the book's metrics (and so the admins' summary) computed without it.
+ * Opens a position at the instrument's last price once the pre-trade check passes (a hard limit
+ * it would breach refuses it; a soft one needs `acceptSoftBreaches`), audits it with the soft
+ * breaches accepted in the same transaction, then drops the book's metrics (and so the admins'
+ * summary) computed without it. The check reads the book as cached before the write: two trades
+ * opened at the same instant are each checked without the other.
  */
 export async function openPosition(
   deps: PositionWriteDeps,
   subject: Subject,
   input: OpenPositionInput,
 ): Promise<PositionView> {
+  const { acceptedSoftBreaches } = await checkTrade(
+    deps,
+    subject,
+    { symbol: input.symbol, quantity: input.quantity },
+    input.acceptSoftBreaches ?? false,
+  );
   const now = deps.clock();
   const opened = await deps.db.$transaction(async (tx) => {
     const instrument = await tx.instrument.findFirst({
@@ -67,7 +79,10 @@ export async function openPosition(
         entityId: position.id,
         action: "CREATE",
         before: null,
-        after: auditedPosition(position),
+        after: {
+          ...auditedPosition(position),
+          ...(acceptedSoftBreaches.length > 0 ? { acceptedSoftBreaches } : {}),
+        },
       },
       now,
     );
