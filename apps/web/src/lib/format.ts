@@ -45,6 +45,14 @@ export function ago(ms: number): string {
   return `${Math.round(seconds / 60)} min ago`;
 }
 
+/** A limit's (or the score's) status in words, the same on every screen. */
+export const STATUS_TEXT = {
+  OK: "OK",
+  WARN: "Warning",
+  BREACH: "Breach",
+  NO_DATA: "No data",
+} as const;
+
 /** A limit's threshold or measure, in its unit: a multiple of NAV, a percentage, or money. */
 export function limitValue(type: LimitType, value: number, currency = "USD"): string {
   const { unit } = LIMIT_CATALOG[type];

@@ -1,4 +1,4 @@
-const STATUS_TEXT = { OK: "OK", WARN: "Warning", BREACH: "Breach", NO_DATA: "No data" } as const;
+import { STATUS_TEXT } from "~/lib/format.ts";
 
 /** A score or limit status in words, coloured by admin.css; the word carries the meaning. */
 export function StatusBadge({ status }: { status: keyof typeof STATUS_TEXT }) {

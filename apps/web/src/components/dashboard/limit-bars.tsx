@@ -1,10 +1,8 @@
 import { memo } from "react";
-import { limitName, limitValue, percent } from "~/lib/format.ts";
+import { limitName, limitValue, percent, STATUS_TEXT } from "~/lib/format.ts";
 import type { RiskMetrics } from "~/trpc/types.ts";
 
 type Limit = RiskMetrics["limits"][number];
-
-const STATUS_TEXT = { OK: "OK", WARN: "Warning", BREACH: "Breach", NO_DATA: "No data" } as const;
 
 /** The bar runs to 125 % of the limit, so a breach shows how far past it the book is. */
 const BAR_END = 1.25;

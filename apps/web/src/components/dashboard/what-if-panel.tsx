@@ -5,14 +5,12 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { FieldError } from "~/components/field-error.tsx";
 import { fieldErrorsOf, messageOf } from "~/lib/errors.ts";
-import { decimal, limitValue, money, percent } from "~/lib/format.ts";
+import { decimal, limitValue, money, percent, STATUS_TEXT } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import type { RouterOutputs } from "~/trpc/types.ts";
 
 type WhatIf = RouterOutputs["risk"]["whatIf"];
 type Trade = { symbol: string; quantity: number };
-
-const STATUS_TEXT = { OK: "OK", WARN: "Warning", BREACH: "Breach", NO_DATA: "No data" } as const;
 
 /**
  * "What if I traded this?": the book's figures and every limit after a position the trader types,
