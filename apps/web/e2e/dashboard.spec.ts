@@ -70,7 +70,7 @@ test("shows every card with plausible values, the limits, charts and exposures",
   await expect(page.getByRole("img", { name: /^Drawdown: \d+ trading days/ })).toBeVisible();
   await expect(page.locator(".chart-canvas canvas").first()).toBeVisible();
 
-  const positions = page.getByRole("table").getByRole("row");
+  const positions = page.getByRole("table", { name: "Exposure by position" }).getByRole("row");
   expect(await positions.count()).toBeGreaterThan(5);
   await expect(
     page.getByRole("list", { name: "Exposure by sector" }).getByRole("listitem"),
@@ -87,7 +87,7 @@ test("the first paint is rendered on the server with the numbers", async ({ page
 });
 
 test("sorts exposure by position by the column asked for", async ({ page }) => {
-  const table = page.getByRole("table");
+  const table = page.getByRole("table", { name: "Exposure by position" });
   await table.getByRole("button", { name: "Symbol" }).click();
   await expect(table.getByRole("columnheader", { name: "Symbol" })).toHaveAttribute(
     "aria-sort",
@@ -98,7 +98,7 @@ test("sorts exposure by position by the column asked for", async ({ page }) => {
 });
 
 test("shows where the VaR comes from, by position and by sector", async ({ page }) => {
-  const table = page.getByRole("table");
+  const table = page.getByRole("table", { name: "Exposure by position" });
   await table.getByRole("button", { name: "VaR contribution", exact: true }).click();
   await expect(table.getByRole("columnheader", { name: "VaR contribution" })).toHaveAttribute(
     "aria-sort",
@@ -216,6 +216,19 @@ test("shows the book and every limit after a trade typed in, before anything is 
   await panel.getByLabel("Quantity").fill("0");
   await panel.getByRole("button", { name: "See the book after it" }).click();
   await expect(panel.getByText("Enter a quantity other than 0.")).toBeVisible();
+});
+
+test("shows stress scenarios on today's book, with the limits each would breach", async ({
+  page,
+}) => {
+  const table = page.getByRole("table", { name: "Stress scenarios on today's book" });
+  await expect(table.locator("tbody tr")).toHaveCount(5);
+  await expect(
+    table.getByRole("row", { name: /^the moves of \d{4}-\d{2}-\d{2} · From the lookback/ }),
+  ).toBeVisible();
+  const marketDown = table.getByRole("row", { name: /^every price −10 %/ });
+  await expect(marketDown.locator("td").first()).toHaveText(/^-\$[\d,]+$/);
+  await expect(table.getByRole("row", { name: /−20 % · Hypothetical/ })).toBeVisible();
 });
 
 test("each poll is one request for the dashboard's one query", async () => {

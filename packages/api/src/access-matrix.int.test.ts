@@ -116,6 +116,7 @@ const readsOfTheBook: Record<string, Call> = {
   "risk.dashboard": (c, traderId) => c.risk.dashboard({ traderId }),
   "risk.chart": (c, traderId) => c.risk.chart({ traderId }),
   "risk.whatIf": (c, traderId) => c.risk.whatIf({ traderId, symbol: "RDX", quantity: 1 }),
+  "risk.stress": (c, traderId) => c.risk.stress({ traderId }),
   "risk.profile.get": (c, traderId) => c.risk.profile.get({ traderId }),
   "risk.limits.list": (c, traderId) => c.risk.limits.list({ traderId }),
   "risk.alerts.list": (c, traderId) => c.risk.alerts.list({ traderId }),

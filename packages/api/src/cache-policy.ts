@@ -20,6 +20,7 @@ export const API_CACHE_KINDS = {
   // than the Redis round trips that would share it. A move of prices (every 3 s) or a write
   // makes a new key; the TTL only bounds how long a superseded valuation takes up room.
   metrics: { ttlSeconds: 10, memoryTtlMs: 10_000, processOnly: true },
+  stress: { ttlSeconds: 10, memoryTtlMs: 10_000, processOnly: true },
   // What a valuation is made from, each changed only by its own writes, which invalidate it:
   // a trader's book (positions, account, profile, limits), their open alerts (raised and
   // resolved by valuations, acknowledged by people) …

@@ -9,4 +9,5 @@ export {
   limitName,
 } from "./limit-catalog.ts";
 export { VOLATILITY_BUDGET } from "./score.ts";
+export { type StressResult, stressTest } from "./stress.ts";
 export type * from "./types.ts";

@@ -18,6 +18,7 @@ import { HoldingsTable } from "./holdings-table.tsx";
 import { LimitBars } from "./limit-bars.tsx";
 import { OfflineBanner } from "./offline-banner.tsx";
 import { SectorExposure } from "./sector-exposure.tsx";
+import { StressPanel } from "./stress-panel.tsx";
 import { usePoll } from "./use-poll.ts";
 import { WhatIfPanel } from "./what-if-panel.tsx";
 
@@ -138,6 +139,7 @@ export function Dashboard({ traderId }: { traderId?: string }) {
           <HoldingsTable holdings={metrics.holdings} currency={currency} />
         </div>
       </section>
+      <StressPanel traderId={traderId} version={chartVersion} />
       <ExcludedPositions excluded={metrics.excluded} />
       <WhatIfPanel traderId={traderId} />
     </div>

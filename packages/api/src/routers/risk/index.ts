@@ -9,12 +9,14 @@ import { limitsListRoute } from "./limits-list.ts";
 import { limitsUpdateRoute } from "./limits-update.ts";
 import { profileGetRoute } from "./profile-get.ts";
 import { profileUpdateRoute } from "./profile-update.ts";
+import { stressRoute } from "./stress.ts";
 import { whatIfRoute } from "./what-if.ts";
 
 export const riskRouter = {
   dashboard: dashboardRoute,
   chart: chartRoute,
   whatIf: whatIfRoute,
+  stress: stressRoute,
   profile: { get: profileGetRoute, update: profileUpdateRoute },
   limits: {
     list: limitsListRoute,

@@ -1,4 +1,9 @@
-import { computeRiskMetrics, type PriceHistory, type RiskMetrics } from "@repo/risk-engine";
+import {
+  computeRiskMetrics,
+  type PortfolioInput,
+  type PriceHistory,
+  type RiskMetrics,
+} from "@repo/risk-engine";
 import type { ApiCache } from "../../cache-policy.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
@@ -43,7 +48,7 @@ export interface ValuationInputs {
   tick: number;
 }
 
-function portfolioInput(book: Book, market: Market, history: PriceHistory) {
+function portfolioInput(book: Book, market: Market, history: PriceHistory): PortfolioInput {
   const profile = book.profile as NonNullable<Book["profile"]>;
   return {
     cash: book.account ? book.account.cash.toNumber() : 0,
@@ -104,8 +109,17 @@ export class NoProfileError extends AppError {
 export async function valueBook(
   deps: { db: TenantDb; cache: ApiCache },
   subject: Subject,
-  { book, market }: ValuationInputs,
+  inputs: ValuationInputs,
 ): Promise<RiskMetrics> {
+  return computeRiskMetrics(await portfolioOf(deps, subject, inputs));
+}
+
+/** What risk-engine values: the book at the market's prices, with its instruments' history. */
+export async function portfolioOf(
+  deps: { db: TenantDb; cache: ApiCache },
+  subject: Subject,
+  { book, market }: ValuationInputs,
+): Promise<PortfolioInput> {
   if (!book.profile) throw new NoProfileError();
   const { held, benchmark } = historyRefs(book, market);
   const history = await loadHistory(
@@ -115,7 +129,7 @@ export async function valueBook(
     benchmark,
     book.profile.lookbackDays + 1,
   );
-  return computeRiskMetrics(portfolioInput(book, market, history));
+  return portfolioInput(book, market, history);
 }
 
 /** The equity and drawdown of today's book replayed over its history, as the charts draw them. */

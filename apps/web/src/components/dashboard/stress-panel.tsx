@@ -1,0 +1,79 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Explain } from "~/components/explain.tsx";
+import { limitName, percent, signedMoney } from "~/lib/format.ts";
+import { useTRPC } from "~/trpc/client.tsx";
+
+const KIND_TEXT = { historical: "From the lookback", hypothetical: "Hypothetical" } as const;
+
+/**
+ * What the book would lose in a bad day or week of its own history, or a shock, and which limits
+ * would then be breached. Asked for again only when the book or the closes change (`version`,
+ * the charts' version), not at every poll: a scenario is a what-if, not a live number.
+ */
+export function StressPanel({ traderId, version }: { traderId?: string; version?: string }) {
+  const trpc = useTRPC();
+  const stress = useQuery({
+    ...trpc.risk.stress.queryOptions({ ...(traderId ? { traderId } : {}), version }),
+    enabled: version !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  const data = stress.data;
+  return (
+    <section className="panel" aria-labelledby="stress-heading">
+      <h2 id="stress-heading">
+        Stress scenarios
+        <Explain about="a stress scenario">
+          Each scenario moves the prices of what the book holds and values it again: the worst day
+          and the worst five days of the lookback (each instrument's own moves then), every price
+          −10 %, the worst-hit sector −20 %, and the benchmark −10 % passed on by each holding's
+          beta. Breached: the limits past 100 % once it happened, the day's loss counted.
+        </Explain>
+      </h2>
+      {!data ? (
+        <p className="muted">
+          {stress.isError ? "Scenarios are not available now." : "Valuing the scenarios…"}
+        </p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">Stress scenarios on today's book</caption>
+            <thead>
+              <tr>
+                <th scope="col">Scenario</th>
+                <th scope="col" className="num">
+                  P&amp;L
+                </th>
+                <th scope="col">Limits breached</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.scenarios.map((scenario) => (
+                <tr key={scenario.id}>
+                  <th scope="row">
+                    {scenario.name}
+                    <span className="muted"> · {KIND_TEXT[scenario.kind]}</span>
+                  </th>
+                  <td className="num" data-sign={scenario.pnl < 0 ? "down" : "up"}>
+                    {signedMoney(scenario.pnl, data.currency)}
+                  </td>
+                  <td>
+                    {scenario.breaches.length === 0
+                      ? "none"
+                      : scenario.breaches
+                          .map(
+                            (b) =>
+                              `${limitName(b.type, b.symbol)} ${percent(b.utilisation, 0)}${b.severity === "HARD" ? " (hard)" : ""}`,
+                          )
+                          .join(", ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
