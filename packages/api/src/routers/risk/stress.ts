@@ -1,19 +1,9 @@
-import { z } from "zod";
 import { getStress } from "../../services/risk/get-stress.ts";
 import { subjectProcedure } from "../../trpc.ts";
-import { ZId } from "../../validators/index.ts";
+import { ZChartInput } from "./chart.ts";
 
-export const ZStressInput = z
-  .strictObject({
-    traderId: ZId.optional(),
-    // The dashboard's `chartVersion`: the page asks again when the book or the closes change.
-    version: z
-      .string()
-      .regex(/^[a-z0-9-]{1,64}$/, "Must be a chart version as the dashboard gives it.")
-      .optional(),
-  })
-  .optional()
-  .default({});
+/** Asked like the charts: the trader, and the dashboard's chart version that keys the page's copy. */
+export const ZStressInput = ZChartInput;
 
 /** Historical and hypothetical stress scenarios on the book, with the limits each breaches. */
 export const stressRoute = subjectProcedure(ZStressInput).query(({ ctx }) =>
