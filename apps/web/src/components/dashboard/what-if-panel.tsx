@@ -1,7 +1,7 @@
 "use client";
 
 import { ZQuantity, ZSymbol } from "@repo/api/validators";
-import { useQuery } from "@tanstack/react-query";
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { FieldError } from "~/components/field-error.tsx";
 import { fieldErrorsOf, messageOf } from "~/lib/errors.ts";
@@ -23,15 +23,11 @@ export function WhatIfPanel({ traderId }: { traderId?: string }) {
   const [quantity, setQuantity] = useState("");
   const [trade, setTrade] = useState<Trade | null>(null);
   const [errors, setErrors] = useState<{ symbol?: string; quantity?: string }>({});
+  // Nothing is asked until a trade has been entered (skipToken).
   const result = useQuery({
-    ...trpc.risk.whatIf.queryOptions({
-      ...(traderId ? { traderId } : {}),
-      ...(trade ?? {
-        symbol: "",
-        quantity: 0,
-      }),
-    }),
-    enabled: trade !== null,
+    ...trpc.risk.whatIf.queryOptions(
+      trade ? { ...(traderId ? { traderId } : {}), ...trade } : skipToken,
+    ),
     retry: false,
   });
 
