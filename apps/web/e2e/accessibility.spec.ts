@@ -42,4 +42,10 @@ test("the admin's screens", async ({ page }) => {
   await page.goto("/admin/cache");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  // The scenarios form, also with its errors showing.
+  await page.goto("/admin/scenarios");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Add scenario" }).click();
+  await expect(page.getByText("Enter a name.")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });

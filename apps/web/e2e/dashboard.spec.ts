@@ -222,13 +222,16 @@ test("shows stress scenarios on today's book, with the limits each would breach"
   page,
 }) => {
   const table = page.getByRole("table", { name: "Stress scenarios on today's book" });
-  await expect(table.locator("tbody tr")).toHaveCount(5);
+  await expect(table.locator("tbody tr")).toHaveCount(6);
   await expect(
     table.getByRole("row", { name: /^the moves of \d{4}-\d{2}-\d{2} · From the lookback/ }),
   ).toBeVisible();
   const marketDown = table.getByRole("row", { name: /^every price −10 %/ });
   await expect(marketDown.locator("td").first()).toHaveText(/^-\$[\d,]+$/);
   await expect(table.getByRole("row", { name: /−20 % · Hypothetical/ })).toBeVisible();
+  const volatilityUp = table.getByRole("row", { name: /^daily moves ×1.5, prices unchanged/ });
+  await expect(volatilityUp.locator("td").first()).toHaveText("no price move");
+  await expect(volatilityUp.locator("td").nth(1)).toHaveText(/^\$[\d,]+$/);
 });
 
 test("each poll is one request for the dashboard's one query", async () => {

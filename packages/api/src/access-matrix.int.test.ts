@@ -160,7 +160,29 @@ const tenantAdministration: Record<string, (c: Caller) => Promise<unknown>> = {
   "admin.cacheStats": (c) => c.admin.cacheStats(),
   "admin.warmUp": (c) => c.admin.warmUp(),
   "admin.invalidateTenant": (c) => c.admin.invalidateTenant(),
+  "admin.scenarios.list": (c) => c.admin.scenarios.list(),
+  "admin.scenarios.create": (c) => c.admin.scenarios.create(marketScenario()),
+  // Each admin removes a scenario of their own firm (another firm's is in the test below).
+  "admin.scenarios.delete": async (c) =>
+    c.admin.scenarios.delete({ id: (await c.admin.scenarios.create(marketScenario())).id }),
 };
+
+/** A scenario any firm can define: it names no sector or symbol. */
+function marketScenario() {
+  return { name: `Crash ${randomUUID()}`, moves: [{ on: "MARKET" as const, move: -0.3 }] };
+}
+
+describe("a firm scenario deleted by another firm's admin", () => {
+  it("is NOT_FOUND, as for an id that does not exist, and stays", async () => {
+    const ours = await callers.admin.admin.scenarios.create(marketScenario());
+    const theirs = await outcomeOf(callers.foreignAdmin.admin.scenarios.delete({ id: ours.id }));
+    const nobody = await outcomeOf(
+      callers.foreignAdmin.admin.scenarios.delete({ id: randomUUID() }),
+    );
+    expect(theirs).toEqual({ code: "NOT_FOUND", message: nobody.message });
+    expect(await db().stressScenario.findUnique({ where: { id: ours.id } })).not.toBeNull();
+  });
+});
 
 async function outcomeOf(
   call: Promise<unknown>,

@@ -33,6 +33,9 @@ export const API_CACHE_KINDS = {
   // … and a tenant's market (last prices, history versions), dropped by every move of the
   // price feed. The TTL bounds what a change made outside the app can leave behind.
   market: { ttlSeconds: 60, memoryTtlMs: 60_000 },
+  // The firm's own stress scenarios (services/scenarios), checked against the tenant's
+  // scenario version like a book against its own.
+  scenarios: { ttlSeconds: 3_600, memoryTtlMs: 60_000 },
   profile: { ttlSeconds: 3_600 },
   limits: { ttlSeconds: 1_800 },
   // The tenant's traders summary for its admins, under TENANT_SUMMARY_USER.

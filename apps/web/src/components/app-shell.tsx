@@ -20,6 +20,7 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
           {viewer.role === "ADMIN" ? (
             <>
               <Link href="/admin">Traders</Link>
+              <Link href="/admin/scenarios">Scenarios</Link>
               <Link href="/admin/cache">Cache</Link>
             </>
           ) : (

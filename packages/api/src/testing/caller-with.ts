@@ -45,7 +45,7 @@ export function steppingClock(start = Date.now()): () => Date {
   };
 }
 
-/** The tRPC code a rejected call failed with, and the fields its error names. */
+/** The tRPC code a rejected call failed with, and the fields its error names ("moves.1.symbol"). */
 export async function failureOf(
   call: Promise<unknown>,
 ): Promise<{ code: string; fields: string[] }> {
@@ -57,7 +57,7 @@ export async function failureOf(
     const fieldErrors = (cause as { fieldErrors?: Record<string, string[]> } | undefined)
       ?.fieldErrors;
     const fields = issues
-      ? issues.map((issue) => String(issue.path[0] ?? ""))
+      ? issues.map((issue) => issue.path.map(String).join("."))
       : Object.keys(fieldErrors ?? {});
     return { code, fields };
   }

@@ -24,11 +24,10 @@ export const ZLimitType = z.enum(LIMIT_TYPES);
 
 export const ZLimitSeverity = z.enum(["SOFT", "HARD"]);
 
-export const ZSymbol = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9.-]{1,16}$/, "Use 1–16 letters, digits, dots or dashes.");
+const SYMBOL_PATTERN = /^[A-Z0-9.-]{1,16}$/;
+const SYMBOL_WORDS = "Use 1–16 letters, digits, dots or dashes.";
+
+export const ZSymbol = z.string().trim().toUpperCase().regex(SYMBOL_PATTERN, SYMBOL_WORDS);
 
 /** A signed position size (short < 0), as precise as the database stores it (4 decimals). */
 export const ZQuantity = z
@@ -138,3 +137,77 @@ export const ZAlertNote = z
   .trim()
   .min(1, "Say what is being done about it.")
   .max(1000, "Use at most 1,000 characters.");
+
+/** A scenario's price move as a fraction: a price can fall at most all the way, or rise 10×. */
+const ZMove = z
+  .number({ error: "Enter a number." })
+  .finite("Enter a finite number.")
+  .min(-1, "A price can fall at most 100 %.")
+  .max(10, "Enter a rise of at most 1,000 %.")
+  .refine((move) => move !== 0, "A move of 0 changes nothing: enter a rise or a fall.");
+
+const ZSector = z
+  .string({ error: "Choose a sector." })
+  .trim()
+  .min(1, "Choose a sector.")
+  .max(64, "Use at most 64 characters.");
+
+export const ZScenarioMove = z.discriminatedUnion(
+  "on",
+  [
+    z.strictObject({ on: z.literal("MARKET"), move: ZMove }),
+    z.strictObject({ on: z.literal("SECTOR"), sector: ZSector, move: ZMove }),
+    z.strictObject({
+      on: z.literal("SYMBOL"),
+      symbol: z
+        .string({ error: "Choose a symbol." })
+        .trim()
+        .toUpperCase()
+        .min(1, { error: "Choose a symbol.", abort: true })
+        .regex(SYMBOL_PATTERN, SYMBOL_WORDS),
+      move: ZMove,
+    }),
+  ],
+  { error: 'Say what moves: "MARKET", "SECTOR" or "SYMBOL".' },
+);
+export type ScenarioMove = z.infer<typeof ZScenarioMove>;
+
+/** The key a move is unique by: one move for the market, each sector and each symbol. */
+export function scenarioTarget(move: ScenarioMove): string {
+  return move.on === "MARKET"
+    ? "MARKET"
+    : move.on === "SECTOR"
+      ? `SECTOR ${move.sector}`
+      : `SYMBOL ${move.symbol}`;
+}
+
+export const MAX_SCENARIO_MOVES = 50;
+
+export const ZScenarioMoves = z
+  .array(ZScenarioMove, { error: "Enter a list of moves." })
+  .min(1, "Add at least one move.")
+  .max(MAX_SCENARIO_MOVES, `Use at most ${MAX_SCENARIO_MOVES} moves.`)
+  .superRefine((moves, ctx) => {
+    const seen = new Set<string>();
+    moves.forEach((move, index) => {
+      const target = scenarioTarget(move);
+      if (seen.has(target)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index],
+          message: "This moves the same thing as an earlier line: keep one.",
+        });
+      }
+      seen.add(target);
+    });
+  });
+
+export const ZScenarioFields = z.strictObject({
+  name: z
+    .string({ error: "Enter a name." })
+    .trim()
+    .min(1, "Enter a name.")
+    .max(80, "Use at most 80 characters."),
+  moves: ZScenarioMoves,
+});
+export type ScenarioFields = z.infer<typeof ZScenarioFields>;

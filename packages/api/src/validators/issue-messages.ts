@@ -10,7 +10,7 @@ import type { ZodError, z } from "zod";
  */
 const ZOD_WORDING = /^(Invalid\b|Too big:|Too small:|Unrecognized key)/;
 
-const FIELDS_NOT_VALID = "Some fields are not valid: correct the ones marked and try again.";
+export const FIELDS_NOT_VALID = "Some fields are not valid: correct the ones marked and try again.";
 const NOT_AN_OBJECT = 'The input must be an object of named fields, such as {"traderId": …}.';
 const NOT_EXPECTED = "This field is not expected here: remove it.";
 

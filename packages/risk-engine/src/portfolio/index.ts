@@ -9,5 +9,13 @@ export {
   limitName,
 } from "./limit-catalog.ts";
 export { VOLATILITY_BUDGET } from "./score.ts";
-export { type StressResult, stressTest } from "./stress.ts";
+export {
+  type FirmScenario,
+  firmMove,
+  type ScenarioMove,
+  type StressKind,
+  type StressResult,
+  scaleMoves,
+  stressTest,
+} from "./stress.ts";
 export type * from "./types.ts";

@@ -1,6 +1,7 @@
-import { isLimitType } from "@repo/api/validators";
+import { isLimitType, ZScenarioMoves } from "@repo/api/validators";
 import { decimal, limitName, limitValue, percent, quantity, whenOf } from "~/lib/format.ts";
 import type { RouterOutputs } from "~/trpc/types.ts";
+import { moveInWords } from "./scenario-form.ts";
 
 export type AuditEvent = RouterOutputs["admin"]["auditLog"]["events"][number];
 
@@ -29,6 +30,8 @@ const FIELD_NAMES: Record<string, string> = {
   failedAttempts: "failed sign-ins",
   pausedAddresses: "addresses paused",
   pausedEverywhere: "paused everywhere",
+  name: "name",
+  moves: "moves",
 };
 
 /** Bookkeeping fields that change with every save and say nothing to the reader. */
@@ -41,6 +44,10 @@ function fieldsOf(value: unknown): Fields | null {
 /** One audited value in words: "2.50×", "80%", "Hard", "yes", "—". */
 function valueInWords(field: string, value: unknown, limitType: string): string {
   if (value === null || value === undefined) return "—";
+  if (field === "moves") {
+    const moves = ZScenarioMoves.safeParse(value);
+    return moves.success ? moves.data.map(moveInWords).join(", ") : "—";
+  }
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") {
     if (field === "threshold" && isLimitType(limitType)) return limitValue(limitType, value);
@@ -64,12 +71,13 @@ function valueInWords(field: string, value: unknown, limitType: string): string 
 
 /**
  * What was changed, as a sentence's subject: "Limit Leverage", "Position AAPL", "Risk profile",
- * "Sign-in".
+ * "Sign-in", "Scenario Oil shock".
  */
 export function subjectOf(event: AuditEvent): string {
   const fields = fieldsOf(event.after) ?? fieldsOf(event.before) ?? {};
   if (event.entity === "PROFILE") return "Risk profile";
   if (event.entity === "SIGN_IN") return "Sign-in";
+  if (event.entity === "STRESS_SCENARIO") return `Scenario ${String(fields.name ?? "")}`.trim();
   if (event.entity === "LIMIT") {
     const symbol = typeof fields.symbol === "string" ? fields.symbol : null;
     return isLimitType(fields.type) ? `${limitName(fields.type, symbol)} limit` : "Limit";

@@ -20,6 +20,7 @@ import {
 } from "./limit-form.ts";
 import { MutationError } from "./mutation-error.tsx";
 import { applyServerErrors } from "./server-errors.ts";
+import { SubmitRow } from "./submit-row.tsx";
 import { useInvalidateTrader } from "./use-invalidate-trader.ts";
 
 type Field = (typeof LIMIT_FORM_FIELDS)[number];
@@ -162,14 +163,12 @@ export function LimitCreateForm({ traderId }: { traderId: string }) {
         </div>
       </div>
       <MutationError error={placed ? null : create.error} />
-      <div className="actions">
-        <button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Adding…" : "Add limit"}
-        </button>
-        <p className="saved" role="status">
-          {created ?? ""}
-        </p>
-      </div>
+      <SubmitRow
+        label="Add limit"
+        busyLabel="Adding…"
+        pending={create.isPending}
+        status={created ?? ""}
+      />
     </form>
   );
 }

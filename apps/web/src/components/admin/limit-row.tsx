@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
 import { limitName, limitValue, percent } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
+import { ConfirmDelete } from "./confirm-delete.tsx";
 import { type LimitView, SEVERITY_NAMES } from "./limit-form.ts";
 import { useInvalidateTrader } from "./use-invalidate-trader.ts";
 
@@ -27,26 +27,12 @@ export function LimitRow({
   const trpc = useTRPC();
   const invalidate = useInvalidateTrader(traderId);
   const name = limitName(limit.type, limit.symbol);
-  const [confirming, setConfirming] = useState(false);
-  const keepRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
   const remove = useMutation(
     trpc.risk.limits.delete.mutationOptions({
       onSuccess: () => invalidate(),
-      onError: (error) => {
-        setConfirming(false);
-        onFailure(error);
-      },
+      onError: onFailure,
     }),
   );
-
-  // Focus follows the question: to the safe answer when asked, back to Delete when kept.
-  const asked = useRef(false);
-  useEffect(() => {
-    if (confirming) keepRef.current?.focus();
-    else if (asked.current) deleteRef.current?.focus();
-    asked.current = confirming;
-  }, [confirming]);
 
   return (
     <tr data-active={limit.active}>
@@ -57,32 +43,15 @@ export function LimitRow({
       <td>{SEVERITY_NAMES[limit.severity]}</td>
       <td>{limit.active ? "Yes" : "No"}</td>
       <td className="row-actions">
-        {confirming ? (
-          <span className="confirm">
-            <span>Delete this limit?</span>
-            <button
-              type="button"
-              className="danger"
-              disabled={remove.isPending}
-              onClick={() => {
-                onFailure(null);
-                remove.mutate({ traderId, id: limit.id, version: limit.version });
-              }}
-            >
-              {remove.isPending ? "Deleting…" : "Delete"}
-            </button>
-            <button
-              ref={keepRef}
-              type="button"
-              className="secondary"
-              disabled={remove.isPending}
-              onClick={() => setConfirming(false)}
-            >
-              Keep
-            </button>
-          </span>
-        ) : (
-          <>
+        <ConfirmDelete
+          name={name}
+          what="limit"
+          pending={remove.isPending}
+          onDelete={() => {
+            onFailure(null);
+            remove.mutate({ traderId, id: limit.id, version: limit.version });
+          }}
+          before={
             <button
               type="button"
               className="secondary"
@@ -91,17 +60,8 @@ export function LimitRow({
             >
               Edit
             </button>
-            <button
-              ref={deleteRef}
-              type="button"
-              className="danger"
-              aria-label={`Delete ${name}`}
-              onClick={() => setConfirming(true)}
-            >
-              Delete
-            </button>
-          </>
-        )}
+          }
+        />
       </td>
     </tr>
   );

@@ -10,6 +10,7 @@ import { messageOf } from "~/lib/errors.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { MutationError } from "./mutation-error.tsx";
 import { applyServerErrors } from "./server-errors.ts";
+import { SubmitRow } from "./submit-row.tsx";
 import { useInvalidateTrader } from "./use-invalidate-trader.ts";
 
 const PROFILE_FIELDS = [
@@ -163,14 +164,13 @@ export function ProfileForm({ traderId }: { traderId: string }) {
           onReload={reload}
           reloading={profileQuery.isFetching}
         />
-        <div className="actions">
-          <button type="submit" disabled={!loaded || save.isPending}>
-            {save.isPending ? "Saving…" : "Save profile"}
-          </button>
-          <p className="saved" role="status">
-            {save.isSuccess && !isDirty ? "Saved." : ""}
-          </p>
-        </div>
+        <SubmitRow
+          label="Save profile"
+          busyLabel="Saving…"
+          pending={save.isPending}
+          disabled={!loaded}
+          status={save.isSuccess && !isDirty ? "Saved." : ""}
+        />
       </form>
     </section>
   );

@@ -2,15 +2,23 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Explain } from "~/components/explain.tsx";
-import { limitName, percent, signedMoney } from "~/lib/format.ts";
+import { limitName, money, percent, signedMoney } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
+import type { RouterOutputs } from "~/trpc/types.ts";
 
-const KIND_TEXT = { historical: "From the lookback", hypothetical: "Hypothetical" } as const;
+type StressKind = RouterOutputs["risk"]["stress"]["scenarios"][number]["kind"];
+
+const KIND_TEXT = {
+  historical: "From the lookback",
+  hypothetical: "Hypothetical",
+  firm: "Firm scenario",
+} as const satisfies Record<StressKind, string>;
 
 /**
- * What the book would lose in a bad day or week of its own history, or a shock, and which limits
- * would then be breached. Asked for again only when the book or the closes change (`version`,
- * the charts' version), not at every poll: a scenario is a what-if, not a live number.
+ * What the book would lose in a bad day or week of its own history, a shock or one of the firm's
+ * own scenarios, and which limits would then be breached. Asked for again when the book or the
+ * closes change (`version`, the charts' version) and at each visit, not at every poll: a
+ * scenario is a what-if, not a live number.
  */
 export function StressPanel({ traderId, version }: { traderId?: string; version?: string }) {
   const trpc = useTRPC();
@@ -27,8 +35,10 @@ export function StressPanel({ traderId, version }: { traderId?: string; version?
         <Explain about="a stress scenario">
           Each scenario moves the prices of what the book holds and values it again: the worst day
           and the worst five days of the lookback (each instrument's own moves then), every price
-          −10 %, the worst-hit sector −20 %, and the benchmark −10 % passed on by each holding's
-          beta. Breached: the limits past 100 % once it happened, the day's loss counted.
+          −10 %, the worst-hit sector −20 %, the benchmark −10 % passed on by each holding's beta,
+          and the lookback's daily moves 1.5 times as large (prices unchanged: it tests the VaR, not
+          the P&amp;L); then the scenarios your firm defined. VaR after: the one-day historical VaR
+          once it happened. Breached: the limits past 100 % then, the day's loss counted.
         </Explain>
       </h2>
       {!data ? (
@@ -45,6 +55,9 @@ export function StressPanel({ traderId, version }: { traderId?: string; version?
                 <th scope="col" className="num">
                   P&amp;L
                 </th>
+                <th scope="col" className="num">
+                  VaR after
+                </th>
                 <th scope="col">Limits breached</th>
               </tr>
             </thead>
@@ -55,9 +68,14 @@ export function StressPanel({ traderId, version }: { traderId?: string; version?
                     {scenario.name}
                     <span className="muted"> · {KIND_TEXT[scenario.kind]}</span>
                   </th>
-                  <td className="num" data-sign={scenario.pnl < 0 ? "down" : "up"}>
-                    {signedMoney(scenario.pnl, data.currency)}
-                  </td>
+                  {scenario.pnl === null ? (
+                    <td className="num muted">no price move</td>
+                  ) : (
+                    <td className="num" data-sign={scenario.pnl < 0 ? "down" : "up"}>
+                      {signedMoney(scenario.pnl, data.currency)}
+                    </td>
+                  )}
+                  <td className="num">{money(scenario.valueAtRisk, data.currency)}</td>
                   <td>
                     {scenario.breaches.length === 0
                       ? "none"

@@ -2,6 +2,9 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { adminAuditLogRoute } from "./audit-log.ts";
 import { adminCacheStatsRoute } from "./cache-stats.ts";
 import { adminInvalidateTenantRoute } from "./invalidate-tenant.ts";
+import { adminScenariosCreateRoute } from "./scenarios-create.ts";
+import { adminScenariosDeleteRoute } from "./scenarios-delete.ts";
+import { adminScenariosListRoute } from "./scenarios-list.ts";
 import { adminSignInStateRoute } from "./sign-in-state.ts";
 import { adminTradersRoute } from "./traders.ts";
 import { adminUnlockSignInRoute } from "./unlock-sign-in.ts";
@@ -15,4 +18,9 @@ export const adminRouter = {
   invalidateTenant: adminInvalidateTenantRoute,
   signInState: adminSignInStateRoute,
   unlockSignIn: adminUnlockSignInRoute,
+  scenarios: {
+    list: adminScenariosListRoute,
+    create: adminScenariosCreateRoute,
+    delete: adminScenariosDeleteRoute,
+  },
 } satisfies TRPCRouterRecord;

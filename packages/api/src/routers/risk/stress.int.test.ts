@@ -18,6 +18,7 @@ describe("risk.stress", () => {
       "market-down",
       "sector-down",
       "benchmark-beta",
+      "volatility-up",
     ]);
     const byId = Object.fromEntries(stress.scenarios.map((s) => [s.id, s]));
     // The worst day replayed is the worst day of the P&L the VaR is read from: no smaller than
@@ -25,6 +26,9 @@ describe("risk.stress", () => {
     expect(-(byId["worst-day"]?.pnl as number)).toBeGreaterThanOrEqual(metrics.risk.historicalVaR);
     expect(byId["market-down"]?.pnl).toBeCloseTo(-0.1 * metrics.exposure.net, 2);
     expect(byId["worst-day"]?.name).toMatch(/^the moves of \d{4}-\d{2}-\d{2}$/);
+    // Prices stay; the VaR is read from daily moves half as large again.
+    expect(byId["volatility-up"]?.pnl).toBeNull();
+    expect(byId["volatility-up"]?.valueAtRisk).toBeCloseTo(1.5 * metrics.risk.historicalVaR, 2);
     for (const scenario of stress.scenarios) {
       for (const breach of scenario.breaches) expect(breach.utilisation).toBeGreaterThanOrEqual(1);
     }

@@ -14,7 +14,8 @@ export interface AuditLogEntry {
   id: string;
   createdAt: Date;
   actor: { id: string; name: string };
-  trader: { id: string; name: string };
+  /** Null for a change to the whole firm (a stress scenario). */
+  trader: { id: string; name: string } | null;
   entity: AuditEntity;
   entityId: string;
   action: AuditAction;

@@ -5,7 +5,8 @@ import type { Subject } from "../auth/resolve-subject.ts";
 
 export interface AuditChange {
   actorId: string;
-  subject: Subject;
+  /** The trader whose book changed, or the tenant alone (userId null) for a firm-wide change. */
+  subject: Pick<Subject, "tenantId"> & { userId: string | null };
   entity: AuditEntity;
   entityId: string;
   action: AuditAction;

@@ -1,5 +1,6 @@
 import { computeRiskMetrics, type StressResult, stressTest } from "@repo/risk-engine";
 import type { Subject } from "../auth/resolve-subject.ts";
+import { readScenarios } from "../scenarios/read-scenarios.ts";
 import { portfolioOf } from "./compute-metrics.ts";
 import { type MetricsDeps, readValuationInputs } from "./get-metrics.ts";
 
@@ -11,17 +12,21 @@ export interface StressView {
 }
 
 /**
- * The book's stress scenarios (risk-engine's stressTest) at the latest prices, cached per book
- * version and tick in each instance's memory like a valuation (the `stress` kind): a new price
- * or a write makes a new key, so a cached answer is never older than either.
+ * The book's stress scenarios (risk-engine's stressTest: the built-in ones, then the firm's
+ * own) at the latest prices, cached per book version, tick and version of the firm's scenarios
+ * in each instance's memory like a valuation (the `stress` kind): a new price, a write to the
+ * book or to the scenarios makes a new key, so a cached answer is never older than any of them.
  */
 export async function getStress(deps: MetricsDeps, subject: Subject): Promise<StressView> {
-  const inputs = await readValuationInputs(deps, subject);
-  const valuation = { ...subject, variant: `v${inputs.bookVersion}-t${inputs.tick}` };
-  const read = await deps.cache.getOrCompute("stress", valuation, async () => {
+  const [inputs, firm] = await Promise.all([
+    readValuationInputs(deps, subject),
+    readScenarios(deps, subject.tenantId),
+  ]);
+  const variant = `v${inputs.bookVersion}-t${inputs.tick}-s${firm.version}`;
+  const read = await deps.cache.getOrCompute("stress", { ...subject, variant }, async () => {
     const input = await portfolioOf(deps, subject, inputs);
     return {
-      scenarios: stressTest(input, computeRiskMetrics(input)),
+      scenarios: stressTest(input, computeRiskMetrics(input), firm.scenarios),
       currency: inputs.book.account?.baseCurrency ?? "USD",
       tick: inputs.tick,
     };

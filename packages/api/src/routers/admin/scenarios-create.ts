@@ -1,0 +1,16 @@
+import { createScenario } from "../../services/scenarios/create-scenario.ts";
+import { adminProcedure } from "../../trpc.ts";
+import { ZScenarioFields } from "../../validators/index.ts";
+
+export const ZScenariosCreateInput = ZScenarioFields;
+
+/** Adds a stress scenario that every trader's book is then valued under. */
+export const adminScenariosCreateRoute = adminProcedure
+  .input(ZScenariosCreateInput)
+  .mutation(({ ctx, input }) =>
+    createScenario(
+      { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
+      ctx.viewer.tenantId,
+      input,
+    ),
+  );
