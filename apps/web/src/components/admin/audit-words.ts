@@ -27,6 +27,7 @@ const FIELD_NAMES: Record<string, string> = {
   quantity: "quantity",
   averagePrice: "average price",
   closedAt: "closed",
+  closePrice: "close price",
   failedAttempts: "failed sign-ins",
   pausedAddresses: "addresses paused",
   pausedEverywhere: "paused everywhere",

@@ -42,6 +42,8 @@ async function unheldInstrument(traderId: string) {
 const openRows = (traderId: string) =>
   fixture.database.db.position.count({ where: { traderId, closedAt: null } });
 const auditRows = () => fixture.database.db.auditEvent.count();
+const cashOf = async (traderId: string) =>
+  (await fixture.database.db.account.findFirstOrThrow({ where: { traderId } })).cash.toNumber();
 
 describe("positions.list", () => {
   it("lists the trader's open positions valued at the last price", async () => {
@@ -92,6 +94,12 @@ describe("positions.open", () => {
       before.metrics.exposure.gross + 120.5 * instrument.lastPrice.toNumber(),
       2,
     );
+    // Paid for from the cash at the price it opened at: the net asset value stays where it was.
+    expect(after.metrics.cash).toBeCloseTo(
+      before.metrics.cash - 120.5 * instrument.lastPrice.toNumber(),
+      2,
+    );
+    expect(after.metrics.nav).toBeCloseTo(before.metrics.nav, 2);
 
     const audit = await fixture.database.db.auditEvent.findMany({ where: { entityId: opened.id } });
     expect(audit).toHaveLength(1);
@@ -107,6 +115,7 @@ describe("positions.open", () => {
 
   it("lets an admin open a short on a trader's book, audited as the admin", async () => {
     const instrument = await unheldInstrument(jonasId);
+    const cashBefore = await cashOf(jonasId);
     const opened = await admin.positions.open({
       traderId: jonasId,
       symbol: instrument.symbol,
@@ -114,6 +123,8 @@ describe("positions.open", () => {
     });
     expect(opened.quantity).toBe(-50);
     expect(opened.notional).toBeLessThan(0);
+    // A short sale's proceeds are credited to the cash.
+    expect(await cashOf(jonasId)).toBeCloseTo(cashBefore + 50 * instrument.lastPrice.toNumber(), 4);
     const row = await fixture.database.db.position.findUniqueOrThrow({ where: { id: opened.id } });
     expect(row.traderId).toBe(jonasId);
     const audit = await fixture.database.db.auditEvent.findFirstOrThrow({
@@ -178,8 +189,16 @@ describe("positions.close", () => {
     const held = await maya.risk.dashboard();
     expect(held.metrics.holdings.some((h) => h.symbol === instrument.symbol)).toBe(true);
 
+    // The price moves while it is held: the close settles at the new one.
+    await fixture.database.db.instrument.update({
+      where: { id: instrument.id },
+      data: { lastPrice: instrument.lastPrice.mul(1.1) },
+    });
+    const cashHeld = await cashOf(mayaId);
     const closed = await maya.positions.close({ positionId: opened.id });
     expect(closed.closedAt).toBeInstanceOf(Date);
+    const closePrice = instrument.lastPrice.mul(1.1).toNumber();
+    expect(await cashOf(mayaId)).toBeCloseTo(cashHeld + 10 * closePrice, 4);
     expect((await maya.positions.list()).map((p) => p.id)).not.toContain(opened.id);
     const row = await fixture.database.db.position.findUniqueOrThrow({ where: { id: opened.id } });
     expect(row.closedAt).toEqual(closed.closedAt);
@@ -195,7 +214,12 @@ describe("positions.close", () => {
       actorId: mayaId,
       entity: "POSITION",
       before: { symbol: instrument.symbol, quantity: 10, closedAt: null },
-      after: { symbol: instrument.symbol, quantity: 10, closedAt: closed.closedAt?.toISOString() },
+      after: {
+        symbol: instrument.symbol,
+        quantity: 10,
+        closedAt: closed.closedAt?.toISOString(),
+        closePrice,
+      },
     });
   });
 

@@ -63,6 +63,9 @@ describe("risk.whatIf", () => {
       notional: 100 * price,
     });
     expect(result.after.gross).toBeCloseTo(result.before.gross + 100 * price, 6);
+    // Paid for from the cash: the NAV stays, so leverage rises with the gross.
+    expect(result.after.nav).toBeCloseTo(result.before.nav, 6);
+    expect(result.after.leverage).toBeCloseTo(result.after.gross / result.before.nav, 9);
     expect(result.limits).toHaveLength(8);
     const gross = result.limits.find((l) => l.type === "MAX_GROSS_EXPOSURE");
     expect(gross?.after.measured).toBeCloseTo(result.after.gross, 6);

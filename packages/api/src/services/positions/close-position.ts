@@ -9,13 +9,15 @@ import {
   type PositionView,
   toPositionView,
 } from "./position-view.ts";
+import { settleCash, tradeCash } from "./settle-cash.ts";
 
 function alreadyClosed(): AppError {
   return new AppError("CONFLICT", "This position is already closed. Reload to see your book.");
 }
 
 /**
- * Closes an open position of the book. The update is conditional on the position still being
+ * Closes an open position of the book at the instrument's last price, which the account's cash
+ * receives (for a short, pays). The update is conditional on the position still being
  * open, so of two concurrent closes PostgreSQL lets exactly one through; the other gets CONFLICT
  * and changes nothing. Audited in the same transaction; the book's metrics are dropped after.
  */
@@ -35,6 +37,7 @@ export async function closePosition(
       data: { closedAt: now },
     });
     if (count === 0) throw alreadyClosed();
+    await settleCash(tx, subject, tradeCash(row.quantity, row.instrument.lastPrice).neg());
     const before = toPositionView(row);
     const after = { ...before, closedAt: now };
     await recordAudit(
@@ -46,7 +49,8 @@ export async function closePosition(
         entityId: positionId,
         action: "UPDATE",
         before: auditedPosition(before),
-        after: auditedPosition(after),
+        // The price the cash was settled at.
+        after: { ...auditedPosition(after), closePrice: before.lastPrice },
       },
       now,
     );

@@ -13,6 +13,7 @@ import {
   toPositionView,
 } from "./position-view.ts";
 import { checkTrade } from "./pre-trade-check.ts";
+import { settleCash, tradeCash } from "./settle-cash.ts";
 
 export interface PositionWriteDeps {
   db: TenantDb;
@@ -30,7 +31,8 @@ export interface OpenPositionInput {
 }
 
 /**
- * Opens a position at the instrument's last price once the pre-trade check passes (a hard limit
+ * Opens a position at the instrument's last price, paid from (or for a short, credited to) the
+ * account's cash, once the pre-trade check passes (a hard limit
  * it would breach refuses it; a soft one needs `acceptSoftBreaches`), audits it with the soft
  * breaches accepted in the same transaction, then drops the book's metrics (and so the admins'
  * summary) computed without it. The check reads the book as cached before the write: two trades
@@ -69,6 +71,7 @@ export async function openPosition(
       },
       select: POSITION_SELECT,
     });
+    await settleCash(tx, subject, tradeCash(row.quantity, row.averagePrice));
     const position = toPositionView(row);
     await recordAudit(
       tx,

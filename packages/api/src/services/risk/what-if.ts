@@ -2,6 +2,7 @@ import { Prisma } from "@repo/db";
 import { type LimitUtilisation, limitName, type RiskMetrics } from "@repo/risk-engine";
 import { AppError } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
+import { tradeCash } from "../positions/settle-cash.ts";
 import { valueBook } from "./compute-metrics.ts";
 import { type MetricsDeps, readValuationInputs } from "./get-metrics.ts";
 
@@ -45,7 +46,8 @@ export interface WhatIf {
 }
 
 /**
- * The book valued as it is and as it would be with `trade` opened at the last price, from the
+ * The book valued as it is and as it would be with `trade` opened at the last price and paid
+ * for from the cash, from the
  * same cached book, market and histories a poll uses (one instrument read, by symbol): fast
  * enough to answer as the trader types. Writes nothing, raises no alert.
  */
@@ -63,13 +65,23 @@ export async function valueTrade(
     throw new AppError("NOT_FOUND", message, { symbol: [message] });
   }
   const inputs = await readValuationInputs(deps, subject);
-  const opened = { quantity: new Prisma.Decimal(trade.quantity), instrument };
-  const traded = { ...inputs.book, positions: [...inputs.book.positions, opened] };
+  const price = inputs.market.quotes[instrument.id]?.lastPrice ?? Number.NaN;
+  const quantity = new Prisma.Decimal(trade.quantity);
+  const { account } = inputs.book;
+  // Paid for from the cash, as positions.open does (settle-cash.ts): the NAV stays, the
+  // exposures and what is measured against the NAV move.
+  const cash = (account?.cash ?? new Prisma.Decimal(0)).add(
+    Number.isFinite(price) ? tradeCash(quantity, new Prisma.Decimal(price)) : 0,
+  );
+  const traded = {
+    ...inputs.book,
+    account: { baseCurrency: account?.baseCurrency ?? "USD", cash },
+    positions: [...inputs.book.positions, { quantity, instrument }],
+  };
   const [before, after] = await Promise.all([
     valueBook(deps, subject, inputs),
     valueBook(deps, subject, { ...inputs, book: traded }),
   ]);
-  const price = inputs.market.quotes[instrument.id]?.lastPrice ?? Number.NaN;
   return {
     trade: { ...trade, price, notional: trade.quantity * price },
     currency: inputs.book.account?.baseCurrency ?? "USD",
