@@ -1,8 +1,6 @@
 /** Number formats of the dashboard, one place so every screen writes money the same way. */
 
-import { LIMIT_CATALOG, type LimitType } from "@repo/api/validators";
-
-export { limitName } from "@repo/api/validators";
+export { limitName, limitValue } from "@repo/api/validators";
 
 export function money(value: number, currency = "USD"): string {
   if (!Number.isFinite(value)) return "—";
@@ -52,14 +50,6 @@ export const STATUS_TEXT = {
   BREACH: "Breach",
   NO_DATA: "No data",
 } as const;
-
-/** A limit's threshold or measure, in its unit: a multiple of NAV, a percentage, or money. */
-export function limitValue(type: LimitType, value: number, currency = "USD"): string {
-  const { unit } = LIMIT_CATALOG[type];
-  if (unit === "times") return `${decimal(value)}×`;
-  if (unit === "fraction") return percent(value);
-  return money(value, currency);
-}
 
 // A fixed zone: the server renders the first paint, the browser hydrates it, and both must
 // write the same time whatever zone each machine is in.

@@ -18,6 +18,7 @@ export {
   LIMIT_TYPES,
   type LimitType,
   limitName,
+  limitValue,
 } from "@repo/risk-engine/limit-catalog";
 
 export const ZLimitType = z.enum(LIMIT_TYPES);

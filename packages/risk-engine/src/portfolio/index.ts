@@ -7,6 +7,7 @@ export {
   type LimitKind,
   type LimitUnit,
   limitName,
+  limitValue,
 } from "./limit-catalog.ts";
 export { VOLATILITY_BUDGET } from "./score.ts";
 export {

@@ -64,3 +64,19 @@ export function limitName(type: LimitType, symbol?: string | null): string {
   const { label } = LIMIT_CATALOG[type];
   return symbol ? `${label} (${symbol})` : label;
 }
+
+/**
+ * A limit's threshold or measure in its unit, as every screen and refusal writes it: "2.50×",
+ * "15.0%", "$54,408" (money to the whole unit from 1,000, to the cent below).
+ */
+export function limitValue(type: LimitType, value: number, currency = "USD"): string {
+  if (!Number.isFinite(value)) return "—";
+  const { unit } = LIMIT_CATALOG[type];
+  if (unit === "times") return `${value.toFixed(2)}×`;
+  if (unit === "fraction") return `${(value * 100).toFixed(1)}%`;
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency,
+    maximumFractionDigits: Math.abs(value) >= 1_000 ? 0 : 2,
+  }).format(value);
+}

@@ -1,27 +1,16 @@
-import { LIMIT_CATALOG } from "@repo/risk-engine";
+import { limitValue } from "@repo/risk-engine";
 import { AppError } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { NoProfileError } from "../risk/compute-metrics.ts";
 import type { MetricsDeps } from "../risk/get-metrics.ts";
 import { type LimitChange, type Trade, valueTrade } from "../risk/what-if.ts";
 
-/** A limit's value in its unit, for a sentence: "$1,250,000", "2.31×", "31.2%". */
-function inUnit(change: LimitChange, value: number, currency: string): string {
-  const { unit } = LIMIT_CATALOG[change.type];
-  if (unit === "times") return `${value.toFixed(2)}×`;
-  if (unit === "fraction") return `${(value * 100).toFixed(1)}%`;
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency,
-    maximumFractionDigits: 0,
-  }).format(value);
-}
-
+/** "Value at risk to $63,246 against a limit of $54,408; Leverage to …". */
 function described(changes: LimitChange[], currency: string): string {
   return changes
     .map(
       (change) =>
-        `${change.name} to ${inUnit(change, change.after.measured, currency)} against a limit of ${inUnit(change, change.threshold, currency)}`,
+        `${change.name} to ${limitValue(change.type, change.after.measured, currency)} against a limit of ${limitValue(change.type, change.threshold, currency)}`,
     )
     .join("; ");
 }
