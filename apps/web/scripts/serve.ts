@@ -116,8 +116,11 @@ async function prepareDatabase(config: AppConfig, url: string) {
     const demo = generateDemoData();
     const db = createDb({ databaseUrl: url, poolSize: 2 });
     const inserted = await seedDemoData(db, demo).finally(() => db.$disconnect());
-    const rows = Object.values(inserted).reduce((sum, count) => sum + count, 0);
-    log(rows ? `demo data: inserted ${rows} rows` : "demo data: already present");
+    log(
+      inserted === null
+        ? "demo data: loaded before, nothing inserted (`pnpm db:seed -- --reset` for a fresh demo)"
+        : `demo data: inserted ${Object.values(inserted).reduce((sum, count) => sum + count, 0)} rows`,
+    );
     printLogins(demo.logins);
   }
 }

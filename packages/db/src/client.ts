@@ -1,8 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "./generated/prisma/client.ts";
+import { type Prisma, PrismaClient } from "./generated/prisma/client.ts";
 
 export type Db = PrismaClient;
+/** The client an interactive transaction hands its callback. */
+export type DbTx = Prisma.TransactionClient;
 
 export interface DbOptions {
   databaseUrl: string;

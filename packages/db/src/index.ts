@@ -3,6 +3,7 @@ export {
   type Db,
   type DbOptions,
   type DbPoolCounts,
+  type DbTx,
   databasePool,
 } from "./client.ts";
 export { Prisma } from "./generated/prisma/client.ts";

@@ -8,4 +8,4 @@ export {
   generateDemoData,
 } from "./generate.ts";
 export { type Random, seededRandom } from "./random.ts";
-export { type SeedCounts, seedDemoData } from "./seed.ts";
+export { reseedDemoData, type SeedCounts, seedDemoData } from "./seed.ts";

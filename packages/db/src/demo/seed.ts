@@ -1,4 +1,4 @@
-import type { Db } from "../client.ts";
+import type { Db, DbTx } from "../client.ts";
 import { hashPassword } from "../password.ts";
 import {
   DEFAULT_DEMO_OPTIONS,
@@ -26,7 +26,7 @@ const PRICE_BAR_BATCH = 10_000;
  * batch keeps a re-seed that inserts nothing to a few round trips instead of rows × columns
  * bound parameters.
  */
-async function insertPriceBars(db: Db, bars: DemoData["priceBars"]): Promise<number> {
+async function insertPriceBars(db: DbTx, bars: DemoData["priceBars"]): Promise<number> {
   let inserted = 0;
   for (let start = 0; start < bars.length; start += PRICE_BAR_BATCH) {
     const batch = bars.slice(start, start + PRICE_BAR_BATCH);
@@ -46,41 +46,82 @@ function toDay(day: Date | string): string {
   return (typeof day === "string" ? new Date(day) : day).toISOString().slice(0, 10);
 }
 
+/** The marker's name: one database, one demo load. */
+const DEMO_MARKER = "demo";
+
 /**
- * Inserts the demo rows that are missing and leaves every existing row as it is, so seeding twice
- * changes nothing and never overwrites what users have edited since. Returns rows inserted.
+ * Loads the demo data into a database that has never had it, in one transaction with the marker
+ * that says so: a later call inserts nothing and returns null, so a demo row a user deleted or
+ * changed stays as the user left it. Two instances starting together load it once (the second
+ * waits on the marker's row, then finds it). Returns the rows inserted.
  */
 export async function seedDemoData(
   db: Db,
   data: DemoData = generateDemoData(DEFAULT_DEMO_OPTIONS),
-): Promise<SeedCounts> {
-  const existingEmails = new Set(
-    (await db.user.findMany({ select: { email: true } })).map((user) => user.email),
+): Promise<SeedCounts | null> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.$transaction(
+    async (tx) => {
+      const marked = await tx.seedMarker.createMany({
+        data: [{ name: DEMO_MARKER }],
+        skipDuplicates: true,
+      });
+      if (marked.count === 0) return null;
+      return insertDemoRows(tx, data, passwordHash);
+    },
+    { timeout: SEED_TIMEOUT_MS, maxWait: SEED_TIMEOUT_MS },
   );
-  const newUsers = await Promise.all(
-    data.users
-      .filter((user) => !existingEmails.has(user.email))
-      .map(async (user) => ({ ...user, passwordHash: await hashPassword(DEMO_PASSWORD) })),
-  );
+}
 
+/** Loading ~47k price bars into the embedded database on a busy machine takes seconds, not ms. */
+const SEED_TIMEOUT_MS = 300_000;
+
+async function insertDemoRows(tx: DbTx, data: DemoData, passwordHash: string): Promise<SeedCounts> {
+  const users = data.users.map((user) => ({ ...user, passwordHash }));
   const counts = {} as SeedCounts;
-  counts.tenants = (await db.tenant.createMany({ data: data.tenants, skipDuplicates: true })).count;
-  counts.users = (await db.user.createMany({ data: newUsers, skipDuplicates: true })).count;
+  counts.tenants = (await tx.tenant.createMany({ data: data.tenants, skipDuplicates: true })).count;
+  counts.users = (await tx.user.createMany({ data: users, skipDuplicates: true })).count;
   counts.accounts = (
-    await db.account.createMany({ data: data.accounts, skipDuplicates: true })
+    await tx.account.createMany({ data: data.accounts, skipDuplicates: true })
   ).count;
   counts.instruments = (
-    await db.instrument.createMany({ data: data.instruments, skipDuplicates: true })
+    await tx.instrument.createMany({ data: data.instruments, skipDuplicates: true })
   ).count;
-  counts.priceBars = await insertPriceBars(db, data.priceBars);
+  counts.priceBars = await insertPriceBars(tx, data.priceBars);
   counts.positions = (
-    await db.position.createMany({ data: data.positions, skipDuplicates: true })
+    await tx.position.createMany({ data: data.positions, skipDuplicates: true })
   ).count;
   counts.profiles = (
-    await db.riskProfile.createMany({ data: data.profiles, skipDuplicates: true })
+    await tx.riskProfile.createMany({ data: data.profiles, skipDuplicates: true })
   ).count;
   counts.limits = (
-    await db.riskLimit.createMany({ data: data.limits, skipDuplicates: true })
+    await tx.riskLimit.createMany({ data: data.limits, skipDuplicates: true })
   ).count;
   return counts;
+}
+
+/**
+ * A fresh demo, on purpose: deletes the demo firms with everything of theirs (another firm's rows
+ * are left alone) and the marker, then loads the demo data again, all in one transaction.
+ */
+export async function reseedDemoData(
+  db: Db,
+  data: DemoData = generateDemoData(DEFAULT_DEMO_OPTIONS),
+): Promise<SeedCounts> {
+  const tenantId = { in: data.tenants.map((tenant) => tenant.id) };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.$transaction(
+    async (tx) => {
+      // The rows that point at a person or an instrument without a cascade go first.
+      await tx.auditEvent.deleteMany({ where: { tenantId } });
+      await tx.riskAlert.deleteMany({ where: { tenantId } });
+      await tx.stressScenario.deleteMany({ where: { tenantId } });
+      await tx.position.deleteMany({ where: { tenantId } });
+      await tx.tenant.deleteMany({ where: { id: tenantId } });
+      await tx.seedMarker.deleteMany({ where: { name: DEMO_MARKER } });
+      await tx.seedMarker.create({ data: { name: DEMO_MARKER } });
+      return insertDemoRows(tx, data, passwordHash);
+    },
+    { timeout: SEED_TIMEOUT_MS, maxWait: SEED_TIMEOUT_MS },
+  );
 }

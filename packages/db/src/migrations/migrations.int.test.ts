@@ -2,6 +2,7 @@ import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { seedDemoData } from "../demo/seed.ts";
 import { migrationsDir } from "../paths.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/index.ts";
 import {
@@ -10,6 +11,9 @@ import {
   readTenantNotes,
 } from "./forward-migration-fixture.ts";
 import { applyMigrations, diffMigrationsToSchema } from "./index.ts";
+
+/** The migration that brought the seed marker. */
+const MARKER_MIGRATION = "20261206063817_people_audit_seed_marker";
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -57,6 +61,24 @@ describe("migrations", () => {
 
       const rows = await readTenantNotes(database.url);
       expect(rows).toEqual([{ slug: "kept", note: null }]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("mark a database seeded before the marker existed, so its deleted demo rows stay deleted", async () => {
+    database = await createTestDatabase({ migrate: false });
+    const folder = await mkdtemp(join(tmpdir(), "rd-migrations-"));
+    try {
+      await cp(migrationsDir, folder, { recursive: true });
+      await rm(join(folder, MARKER_MIGRATION), { recursive: true });
+      await applyMigrations(database.url, folder);
+      await database.db.$executeRaw`
+        INSERT INTO "Tenant" ("id", "slug", "name") VALUES (gen_random_uuid(), 'northwind', 'Northwind')`;
+
+      expect(await applyMigrations(database.url)).toEqual([MARKER_MIGRATION]);
+      expect(await seedDemoData(database.db)).toBeNull();
+      expect(await database.db.user.count()).toBe(0);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
