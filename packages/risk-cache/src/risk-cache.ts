@@ -189,6 +189,19 @@ export class RiskCache<K extends string = string> {
     return this.reporter.deployment();
   }
 
+  /**
+   * Publishes this instance's figures now, besides the interval's reports: before it stops, or
+   * in a test that must see what it just did. Nothing while reporting is off.
+   */
+  async report(): Promise<void> {
+    if (this.core.options.reportIntervalMs > 0) await this.reporter.publish();
+  }
+
+  /** This instance alone, as `deployment()` shows it, from its own memory (no Redis call). */
+  thisInstance(): DeploymentView {
+    return this.reporter.local();
+  }
+
   /** Deletes every key of this cache's namespace (SCAN + UNLINK, never KEYS or FLUSHALL). */
   async clearNamespace(): Promise<number> {
     this.invalidations.flushMemory();

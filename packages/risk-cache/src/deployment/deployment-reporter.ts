@@ -86,10 +86,20 @@ export class DeploymentReporter {
     return { ...report, series: [...this.series] };
   }
 
+  /** This instance alone, from its own memory. */
+  local(now = Date.now()): DeploymentView {
+    return {
+      self: this.identity.id,
+      intervalMs: this.intervalMs,
+      instances: [this.own(now)],
+      shared: false,
+    };
+  }
+
   /** Every instance that reported lately; this one alone when the others cannot be read. */
   async deployment(now = Date.now()): Promise<DeploymentView> {
     const alone = { self: this.identity.id, intervalMs: this.intervalMs };
-    if (!this.store) return { ...alone, instances: [this.own(now)], shared: false };
+    if (!this.store) return this.local(now);
     try {
       const instances = await this.store.read(now);
       // Before its first report reaches Redis, this instance is still part of the deployment.
@@ -99,7 +109,7 @@ export class DeploymentReporter {
       instances.sort((a, b) => a.startedAt - b.startedAt);
       return { ...alone, instances, shared: true };
     } catch {
-      return { ...alone, instances: [this.own(now)], shared: false };
+      return this.local(now);
     }
   }
 }
