@@ -38,10 +38,8 @@ export function CacheCharts({ series }: { series: readonly Point[] }) {
     [series],
   );
   return (
-    <section className="panel charts" aria-labelledby="cache-hour-heading">
-      <h2 id="cache-hour-heading" className="charts-head">
-        The last hour, all instances
-      </h2>
+    <section className="panel cache-charts" aria-labelledby="cache-hour-heading">
+      <h2 id="cache-hour-heading">The last hour, all instances</h2>
       <TimeChart label="Hit rate" lines={charts.hitRate} format={hitRateFormat} />
       <TimeChart
         label="Cache read latency (slowest instance)"

@@ -6,7 +6,7 @@ type Deployment = RouterOutputs["admin"]["cacheDeployment"];
 type Figures = Deployment["total"];
 
 const COLUMNS = [
-  ["Hit rate", (f: Figures) => percent(f.hitRate)],
+  ["Hit rate", (f: Figures) => (f.reads === 0 ? "—" : percent(f.hitRate))],
   ["Reads", (f: Figures) => count(f.reads)],
   ["Misses", (f: Figures) => count(f.misses)],
   ["Fallback reads", (f: Figures) => count(f.fallbackReads)],
