@@ -6,25 +6,15 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { expect } from "@playwright/test";
-import { currentRun } from "./run.ts";
+import { currentRun, freePort } from "./run.ts";
 
 const appDir = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface SecondInstance {
   baseURL: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((listening) => server.listen(0, listening));
-  const address = server.address();
-  await new Promise((closed) => server.close(closed));
-  if (address === null || typeof address === "string") throw new Error("no port to listen on");
-  return address.port;
 }
 
 async function answers(url: string): Promise<boolean> {
