@@ -73,6 +73,7 @@ export class RiskCache<K extends string = string> {
     return new DeploymentReporter(
       {
         stats: () => stats.snapshot(),
+        readLatencySinceLastReport: () => stats.readLatencySinceLastCall(),
         fallback: () => redis?.guard.isOpen ?? false,
         usedMemoryBytes: async () =>
           redis ? (await redisHealth(redis.client)).usedMemoryBytes : null,

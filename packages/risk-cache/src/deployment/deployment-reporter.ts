@@ -1,4 +1,4 @@
-import type { CacheStatsSnapshot } from "../stats.ts";
+import type { CacheStatsSnapshot, LatencySummary } from "../stats.ts";
 import type { InstanceView } from "./deployment-series.ts";
 import {
   figuresOf,
@@ -14,6 +14,8 @@ import type { RedisDeploymentStore } from "./redis-deployment-store.ts";
 /** What the reporter reads of its cache at every report. */
 export interface ReporterSource {
   stats(): CacheStatsSnapshot;
+  /** Read latency of the reads since the previous report. */
+  readLatencySinceLastReport(): LatencySummary;
   fallback(): boolean;
   /** Redis's used memory; null in memory mode or when Redis does not answer. */
   usedMemoryBytes(): Promise<number | null>;
@@ -67,7 +69,8 @@ export class DeploymentReporter {
   /** Takes a sample now and publishes it; what the timer does. */
   async publish(now = Date.now()): Promise<void> {
     const figures = figuresOf(this.source.stats());
-    const sample = sampleOf(figures, await this.source.usedMemoryBytes(), now);
+    const latency = this.source.readLatencySinceLastReport();
+    const sample = sampleOf(figures, latency, await this.source.usedMemoryBytes(), now);
     this.series.push(sample);
     if (this.series.length > MAX_SAMPLES) this.series.shift();
     const report = { ...this.identity, lastSeen: now, fallback: this.source.fallback(), figures };

@@ -15,8 +15,9 @@ export interface IntervalPoint {
   fallbackReads: number;
   /** null when no read was made in the interval. */
   hitRate: number | null;
-  readP50Ms: number;
-  readP99Ms: number;
+  /** Of the reads in the interval; null when there were none. */
+  readP50Ms: number | null;
+  readP99Ms: number | null;
   usedMemoryBytes: number | null;
 }
 
@@ -71,19 +72,24 @@ export function deploymentSeries(
   return [...buckets.values()].sort((a, b) => a.at - b.at);
 }
 
+/** The larger of two measures, either of which may be missing. */
+function larger(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.max(a, b);
+}
+
 function combine(bucket: IntervalPoint, point: IntervalPoint): IntervalPoint {
   const reads = bucket.reads + point.reads;
   const hits = bucket.hits + point.hits;
-  const memory = [bucket.usedMemoryBytes, point.usedMemoryBytes].filter((m) => m !== null);
   return {
     at: bucket.at,
     reads,
     hits,
     fallbackReads: bucket.fallbackReads + point.fallbackReads,
     hitRate: reads > 0 ? hits / reads : null,
-    readP50Ms: Math.max(bucket.readP50Ms, point.readP50Ms),
-    readP99Ms: Math.max(bucket.readP99Ms, point.readP99Ms),
-    usedMemoryBytes: memory.length > 0 ? Math.max(...memory) : null,
+    readP50Ms: larger(bucket.readP50Ms, point.readP50Ms),
+    readP99Ms: larger(bucket.readP99Ms, point.readP99Ms),
+    usedMemoryBytes: larger(bucket.usedMemoryBytes, point.usedMemoryBytes),
   };
 }
 

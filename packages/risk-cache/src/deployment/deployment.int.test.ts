@@ -20,6 +20,7 @@ function instance(store: RedisDeploymentStore, memoryBytes = 1_000) {
   const reporter = new DeploymentReporter(
     {
       stats: () => stats.snapshot(),
+      readLatencySinceLastReport: () => stats.readLatencySinceLastCall(),
       fallback: () => false,
       usedMemoryBytes: async () => memoryBytes,
     },

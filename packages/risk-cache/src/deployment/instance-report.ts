@@ -36,15 +36,16 @@ export interface InstanceReport extends InstanceIdentity {
 
 /**
  * One point of an instance's series: its counters since it started (the change between two
- * points is what happened in between) and the moment's latency percentiles and Redis memory.
+ * points is what happened in between), the latency percentiles of the reads since the previous
+ * point (null when there were none) and Redis's memory at the moment.
  */
 export interface InstanceSample {
   at: number;
   reads: number;
   hits: number;
   fallbackReads: number;
-  readP50Ms: number;
-  readP99Ms: number;
+  readP50Ms: number | null;
+  readP99Ms: number | null;
   /** Redis's used memory as this instance measured it; null in memory mode or while away. */
   usedMemoryBytes: number | null;
 }
@@ -86,16 +87,18 @@ export function figuresOf(stats: CacheStatsSnapshot): InstanceFigures {
 
 export function sampleOf(
   figures: InstanceFigures,
+  latency: LatencySummary,
   usedMemoryBytes: number | null,
   at: number,
 ): InstanceSample {
+  const measured = latency.count > 0;
   return {
     at,
     reads: figures.reads,
     hits: figures.hits,
     fallbackReads: figures.fallbackReads,
-    readP50Ms: figures.readLatency.p50Ms,
-    readP99Ms: figures.readLatency.p99Ms,
+    readP50Ms: measured ? latency.p50Ms : null,
+    readP99Ms: measured ? latency.p99Ms : null,
     usedMemoryBytes,
   };
 }
