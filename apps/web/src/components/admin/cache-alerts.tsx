@@ -16,8 +16,10 @@ function sentence(alert: Deployment["alerts"][number], deployment: Deployment): 
       `(${count(alert.reads)} reads), below the ${percent(minHitRate)} threshold.`
     );
   }
+  const reads = alert.value === 1 ? "read on" : "reads on";
+  const were = alert.value === 1 ? "was" : "were";
   return (
-    `${count(alert.value)} reads on ${where} were served from memory in the last ${minutes} ` +
+    `${count(alert.value)} ${reads} ${where} ${were} served from memory in the last ${minutes} ` +
     `minutes: Redis is unreachable from it (threshold: ${count(maxFallbackReads)}).`
   );
 }
