@@ -6,6 +6,10 @@ export async function register() {
   // register() also runs in the Edge runtime, which has no database driver; Next drops this
   // branch, and what it imports, from the Edge bundle.
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // The cache starts with the server, not at the first request, so the instance reports its
+    // figures (and shows on the cache page of every instance) from the start.
+    const { getCache } = await import("./server/cache.ts");
+    await getCache();
     const { startServerPriceFeed } = await import("./server/price-feed.ts");
     await startServerPriceFeed();
   }

@@ -158,6 +158,7 @@ const tenantAdministration: Record<string, (c: Caller) => Promise<unknown>> = {
   "admin.traders": (c) => c.admin.traders(),
   "admin.auditLog": (c) => c.admin.auditLog({}),
   "admin.cacheStats": (c) => c.admin.cacheStats(),
+  "admin.cacheDeployment": (c) => c.admin.cacheDeployment(),
   "admin.warmUp": (c) => c.admin.warmUp(),
   "admin.invalidateTenant": (c) => c.admin.invalidateTenant(),
   "admin.scenarios.list": (c) => c.admin.scenarios.list(),

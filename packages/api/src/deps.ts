@@ -5,6 +5,7 @@ import type { RequestLimiter } from "./http/request-limiter.ts";
 import type { ApiMetrics } from "./observability/api-metrics.ts";
 import type { LiveSessions } from "./services/auth/live-sessions.ts";
 import type { LoginLimiter } from "./services/auth/login-limiter.ts";
+import type { CacheAlertThresholds } from "./services/cache/cache-alerts.ts";
 
 /** What the API needs from the process it runs in, built once per server (or per test). */
 export interface ApiDeps {
@@ -29,6 +30,8 @@ export interface ApiDeps {
     /** Sessions seen lately, kept in step with `cache`'s invalidations (one per cache). */
     live: LiveSessions;
   };
+  /** When the cache page and /api/metrics raise cache alerts; the defaults when omitted. */
+  cacheAlerts?: CacheAlertThresholds;
   /** Request counts and latency per procedure; omitted in tests that do not read them. */
   metrics?: ApiMetrics;
 }

@@ -64,6 +64,12 @@ export interface RiskCacheOptions<K extends string = string> {
    * (benchmarks, CACHE_DISABLED in the app). Stats still count the misses and computations.
    */
   disabled?: boolean;
+  /**
+   * How often this instance publishes its figures for the deployment's view (`deployment()`):
+   * into Redis under the prefix, or only into its own memory in memory mode. 0 (the default):
+   * no reports, `deployment()` shows this instance's figures of the moment.
+   */
+  reportIntervalMs?: number;
 }
 
 export type ResolvedOptions<K extends string = string> = Required<
@@ -75,6 +81,9 @@ export type ResolvedOptions<K extends string = string> = Required<
 
 export function resolveOptions<K extends string>(options: RiskCacheOptions<K>): ResolvedOptions<K> {
   checkKinds(options.kinds);
+  if (!((options.reportIntervalMs ?? 0) >= 0)) {
+    throw new CacheConfigError("cache reportIntervalMs must be at least 0");
+  }
   return {
     kinds: options.kinds,
     redis: options.redis ?? { mode: "memory" },
@@ -92,6 +101,7 @@ export function resolveOptions<K extends string>(options: RiskCacheOptions<K>): 
     ackTimeoutMs: options.ackTimeoutMs ?? 2_000,
     customTypes: options.customTypes ?? [],
     disabled: options.disabled ?? false,
+    reportIntervalMs: options.reportIntervalMs ?? 0,
   };
 }
 

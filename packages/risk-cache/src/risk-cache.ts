@@ -1,5 +1,7 @@
 import { once } from "node:events";
 import { CacheCore } from "./cache-core.ts";
+import { DeploymentReporter, type DeploymentView } from "./deployment/deployment-reporter.ts";
+import { RedisDeploymentStore } from "./deployment/redis-deployment-store.ts";
 import { EntryReader } from "./entry-reader.ts";
 import type { CacheRead } from "./freshness.ts";
 import type { Invalidation } from "./invalidation-bus.ts";
@@ -28,6 +30,9 @@ const STARTUP_WAIT_MS = 5_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** An instance that missed this many reports in a row has left the deployment's view. */
+const MISSED_REPORTS_BEFORE_GONE = 3;
+
 /**
  * The product's cache: an in-process LRU (L1) over Redis (L2), or over process memory when no
  * Redis is configured. See the package README for the guarantees and how they are kept. `K`
@@ -40,6 +45,7 @@ export class RiskCache<K extends string = string> {
   private readonly core: CacheCore<K>;
   private readonly reader: EntryReader<K>;
   private readonly invalidations: Invalidations<K>;
+  private readonly reporter: DeploymentReporter;
 
   private constructor(options: ReturnType<typeof resolveOptions<K>>) {
     this.mode = options.redis.mode;
@@ -50,6 +56,31 @@ export class RiskCache<K extends string = string> {
     });
     this.reader = new EntryReader(this.core);
     this.invalidations = new Invalidations(this.core);
+    this.reporter = this.createReporter(options.reportIntervalMs);
+  }
+
+  private createReporter(intervalMs: number): DeploymentReporter {
+    const { redis, stats, options } = this.core;
+    const store =
+      redis && intervalMs > 0
+        ? new RedisDeploymentStore(
+            redis.client,
+            namespaceOf(options.prefix),
+            intervalMs * MISSED_REPORTS_BEFORE_GONE,
+            options.commandTimeoutMs,
+          )
+        : null;
+    return new DeploymentReporter(
+      {
+        stats: () => stats.snapshot(),
+        readLatencySinceLastReport: () => stats.readLatencySinceLastCall(),
+        fallback: () => redis?.guard.isOpen ?? false,
+        usedMemoryBytes: async () =>
+          redis ? (await redisHealth(redis.client)).usedMemoryBytes : null,
+      },
+      intervalMs,
+      store,
+    );
   }
 
   /** A started cache: in Redis mode, subscribed to invalidations (Redis may still be down). */
@@ -64,6 +95,7 @@ export class RiskCache<K extends string = string> {
       const started = Promise.all([ready, bus.start()]).catch(() => undefined);
       await Promise.race([started, sleep(STARTUP_WAIT_MS)]);
     }
+    if (options.reportIntervalMs) await cache.reporter.start();
     return cache;
   }
 
@@ -149,6 +181,28 @@ export class RiskCache<K extends string = string> {
     };
   }
 
+  /**
+   * Every instance of the deployment that reported lately (see `reportIntervalMs`), each with
+   * its figures and its last hour of samples; this instance alone in memory mode or while Redis
+   * cannot be read.
+   */
+  deployment(): Promise<DeploymentView> {
+    return this.reporter.deployment();
+  }
+
+  /**
+   * Publishes this instance's figures now, besides the interval's reports: before it stops, or
+   * in a test that must see what it just did. Nothing while reporting is off.
+   */
+  async report(): Promise<void> {
+    if (this.core.options.reportIntervalMs > 0) await this.reporter.publish();
+  }
+
+  /** This instance alone, as `deployment()` shows it, from its own memory (no Redis call). */
+  thisInstance(): DeploymentView {
+    return this.reporter.local();
+  }
+
   /** Deletes every key of this cache's namespace (SCAN + UNLINK, never KEYS or FLUSHALL). */
   async clearNamespace(): Promise<number> {
     this.invalidations.flushMemory();
@@ -160,6 +214,7 @@ export class RiskCache<K extends string = string> {
   }
 
   async close(): Promise<void> {
+    await this.reporter.stop();
     const { redis } = this.core;
     if (!redis) return;
     redis.guard.stop();

@@ -57,6 +57,9 @@ export class CacheStats<K extends string = string> {
   private readonly counters: Map<K, KindCounters>;
   private readonly reads = latencyHistogram();
   private readonly computes = latencyHistogram();
+  /** The reads histogram as it was at the last `readLatencySinceLastCall`, and a scratch one. */
+  private readonly readsBefore = latencyHistogram();
+  private readonly readsBetween = latencyHistogram();
   leaseWaits = 0;
   rejectedStaleSets = 0;
   fallbackReads = 0;
@@ -77,6 +80,19 @@ export class CacheStats<K extends string = string> {
 
   recordCompute(startedAt: number) {
     this.computes.recordValue(Math.max(1, Math.round((performance.now() - startedAt) * 1_000)));
+  }
+
+  /**
+   * Read latency of the reads made since the previous call (the histogram's growth since then):
+   * a series of these shows a slow minute that percentiles since the start would bury.
+   */
+  readLatencySinceLastCall(): LatencySummary {
+    this.readsBetween.reset();
+    this.readsBetween.add(this.reads);
+    this.readsBetween.subtract(this.readsBefore);
+    this.readsBefore.reset();
+    this.readsBefore.add(this.reads);
+    return summarise(this.readsBetween);
   }
 
   snapshot(): CacheStatsSnapshot<K> {

@@ -33,13 +33,19 @@ async function buildApiDeps(): Promise<ApiDeps> {
       `${config.cachePrefix}:requests`,
     ),
     publicOrigin: config.publicOrigin,
+    cacheAlerts: config.cacheAlerts,
     sessions: {
       ttlMs: config.sessionTtlMs,
       secureCookie: config.secureCookies,
       live: new LiveSessions(cache),
     },
     // Cache, pool and process metrics are read when /api/metrics is scraped.
-    metrics: createApiMetrics({ cache, pool: databasePool(db), processMetrics: true }),
+    metrics: createApiMetrics({
+      cache,
+      cacheAlerts: config.cacheAlerts,
+      pool: databasePool(db),
+      processMetrics: true,
+    }),
   };
 }
 

@@ -18,6 +18,26 @@ describe("readConfig", () => {
     expect(() => readConfig({ CACHE_PREFIX: "a:b" })).toThrow(ConfigError);
   });
 
+  it("reads the cache's report interval and alert thresholds, refusing a hit rate above 1", () => {
+    expect(readConfig({})).toMatchObject({
+      cacheReportIntervalMs: 10_000,
+      cacheAlerts: { minHitRate: 0.5, maxFallbackReads: 0 },
+    });
+    const set = readConfig({
+      CACHE_REPORT_INTERVAL_MS: "2000",
+      CACHE_ALERT_MIN_HIT_RATE: "0.9",
+      CACHE_ALERT_MAX_FALLBACK_READS: "25",
+    });
+    expect(set).toMatchObject({
+      cacheReportIntervalMs: 2_000,
+      cacheAlerts: { minHitRate: 0.9, maxFallbackReads: 25 },
+    });
+    expect(() => readConfig({ CACHE_ALERT_MIN_HIT_RATE: "90" })).toThrow(
+      "CACHE_ALERT_MIN_HIT_RATE: use a fraction from 0 to 1, e.g. 0.5",
+    );
+    expect(() => readConfig({ CACHE_REPORT_INTERVAL_MS: "10" })).toThrow(ConfigError);
+  });
+
   it("defaults to the embedded database, an in-memory cache and demo data", () => {
     const config = readConfig({});
     expect(config).toMatchObject({

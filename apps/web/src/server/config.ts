@@ -1,3 +1,4 @@
+import { type CacheAlertThresholds, DEFAULT_CACHE_ALERT_THRESHOLDS } from "@repo/api/cache-alerts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "@repo/api/http-limits";
 import { CacheConfigError, parseRedisConfig, type RedisConfig } from "@repo/risk-cache";
 import { z } from "zod";
@@ -35,6 +36,17 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,32}$/, "use 1–32 lowercase letters, digits or dashes")
     .default("risk"),
+  CACHE_REPORT_INTERVAL_MS: z.coerce.number().int().min(1_000).max(60_000).default(10_000),
+  CACHE_ALERT_MIN_HIT_RATE: z.coerce
+    .number()
+    .min(0, "use a fraction from 0 to 1, e.g. 0.5")
+    .max(1, "use a fraction from 0 to 1, e.g. 0.5")
+    .default(DEFAULT_CACHE_ALERT_THRESHOLDS.minHitRate),
+  CACHE_ALERT_MAX_FALLBACK_READS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_CACHE_ALERT_THRESHOLDS.maxFallbackReads),
   // Empty counts as unset, so a compose file can pass `${OPERATOR_TOKEN:-}` through.
   OPERATOR_TOKEN: z.preprocess(
     (value) => (value === "" ? undefined : value),
@@ -94,6 +106,10 @@ export interface AppConfig {
   cacheDisabled: boolean;
   /** First part of every Redis key of this deployment (cache entries and sign-in counters). */
   cachePrefix: string;
+  /** How often this instance publishes its cache figures for the cache page (every instance). */
+  cacheReportIntervalMs: number;
+  /** When the cache page and /api/metrics (rd_cache_alert) raise an alert. */
+  cacheAlerts: CacheAlertThresholds;
   /** Serves /api/bench/bare, the load benchmark's ceiling; off everywhere else. */
   benchRoutes: boolean;
   /**
@@ -144,6 +160,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       values.COOKIE_SECURE ?? (values.NODE_ENV === "production" && databaseMode !== "embedded"),
     cacheDisabled: values.CACHE_DISABLED,
     cachePrefix: values.CACHE_PREFIX,
+    cacheReportIntervalMs: values.CACHE_REPORT_INTERVAL_MS,
+    cacheAlerts: {
+      minHitRate: values.CACHE_ALERT_MIN_HIT_RATE,
+      maxFallbackReads: values.CACHE_ALERT_MAX_FALLBACK_READS,
+    },
     benchRoutes: values.BENCH_ROUTES,
     operatorToken: values.OPERATOR_TOKEN,
     requestLimits: {

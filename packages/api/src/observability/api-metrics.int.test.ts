@@ -87,6 +87,7 @@ describe("API metrics registry", () => {
         snapshots++;
         return cache.snapshot();
       },
+      thisInstance: () => cache.thisInstance(),
     };
     const metrics = createApiMetrics({ cache: counted });
     await cache.getOrCompute("profile", { tenantId: "t", userId: "u" }, async () => 1);

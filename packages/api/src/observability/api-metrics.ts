@@ -1,6 +1,7 @@
 import type { DbPoolCounts } from "@repo/db";
 import type { RiskCache } from "@repo/risk-cache";
 import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import type { CacheAlertThresholds } from "../services/cache/cache-alerts.ts";
 import { registerCacheMetrics } from "./cache-metrics.ts";
 import { registerPoolMetrics } from "./pool-metrics.ts";
 
@@ -12,7 +13,9 @@ export interface ApiMetrics {
 
 /** What /api/metrics reports besides procedure latency, each read at scrape time. */
 export interface ApiMetricsSources {
-  cache?: Pick<RiskCache, "snapshot">;
+  cache?: Pick<RiskCache, "snapshot" | "thisInstance">;
+  /** When the cache's alerts are raised (rd_cache_alert); the defaults when omitted. */
+  cacheAlerts?: CacheAlertThresholds;
   /** The database pool (databasePool(db)); omitted when the client does not expose one. */
   pool?: DbPoolCounts;
   /** Node's process metrics (CPU, memory, event loop lag, GC); on in the server, off in tests. */
@@ -28,7 +31,7 @@ export function createApiMetrics(sources: ApiMetricsSources = {}): ApiMetrics {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  if (sources.cache) registerCacheMetrics(registry, sources.cache);
+  if (sources.cache) registerCacheMetrics(registry, sources.cache, sources.cacheAlerts);
   if (sources.pool) registerPoolMetrics(registry, sources.pool);
   if (sources.processMetrics) collectDefaultMetrics({ register: registry });
   return {

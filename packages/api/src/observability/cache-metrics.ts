@@ -1,5 +1,11 @@
 import type { CacheSnapshot, RiskCache } from "@repo/risk-cache";
 import { Counter, Gauge, type Registry } from "prom-client";
+import {
+  CACHE_ALERT_CONDITIONS,
+  type CacheAlertThresholds,
+  DEFAULT_CACHE_ALERT_THRESHOLDS,
+  instanceAlerts,
+} from "../services/cache/cache-alerts.ts";
 
 type KindCounters = CacheSnapshot["kinds"][keyof CacheSnapshot["kinds"]];
 
@@ -22,7 +28,11 @@ function sharedSnapshot(cache: Pick<RiskCache, "snapshot">): () => Promise<Cache
  * since the process started are exposed as counters, so rate() applies; ratios, percentiles and
  * Redis's health as gauges. Redis series exist only in Redis mode.
  */
-export function registerCacheMetrics(registry: Registry, cache: Pick<RiskCache, "snapshot">) {
+export function registerCacheMetrics(
+  registry: Registry,
+  cache: Pick<RiskCache, "snapshot" | "thisInstance">,
+  thresholds: CacheAlertThresholds = DEFAULT_CACHE_ALERT_THRESHOLDS,
+) {
   const snapshot = sharedSnapshot(cache);
   const registers = [registry];
 
@@ -158,4 +168,44 @@ export function registerCacheMetrics(registry: Registry, cache: Pick<RiskCache, 
     "Redis's evicted_keys since Redis started (maxmemory reached), summed over the masters.",
     (s) => s.redis?.evictedKeys ?? null,
   );
+  registerAlertMetrics(registers, cache, thresholds);
+}
+
+/**
+ * The cache page's alerts, judged by the same code over this instance's own last hour, so a
+ * Prometheus rule can alert on exactly what the page shows (docker/prometheus/).
+ */
+function registerAlertMetrics(
+  registers: Registry[],
+  cache: Pick<RiskCache, "thisInstance">,
+  thresholds: CacheAlertThresholds,
+) {
+  new Gauge({
+    name: "rd_cache_alert",
+    help: "1 while the cache page raises this alert for this instance (its last 5 minutes), else 0.",
+    labelNames: ["condition"] as const,
+    registers,
+    collect() {
+      const view = cache.thisInstance();
+      const [own] = view.instances;
+      const raised = new Set(
+        own
+          ? instanceAlerts(own, view.intervalMs, thresholds, Date.now()).map((a) => a.condition)
+          : [],
+      );
+      for (const condition of CACHE_ALERT_CONDITIONS) {
+        this.set({ condition }, raised.has(condition) ? 1 : 0);
+      }
+    },
+  });
+  new Gauge({
+    name: "rd_cache_alert_threshold",
+    help: "The settings the alerts are judged by: lowest hit rate (0-1), most fallback reads in 5 minutes.",
+    labelNames: ["condition"] as const,
+    registers,
+    collect() {
+      this.set({ condition: "hit_rate_low" }, thresholds.minHitRate);
+      this.set({ condition: "fallback_reads" }, thresholds.maxFallbackReads);
+    },
+  });
 }

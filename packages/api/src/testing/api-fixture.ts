@@ -91,6 +91,8 @@ export async function createApiFixture(
     limiterDeadlineMs?: number;
     /** Per-client request limits, for the tests of those limits (see TEST_REQUEST_LIMITS). */
     requestLimits?: Partial<RequestLimits>;
+    /** Each instance reports its cache figures for the deployment's view (off by default). */
+    reportIntervalMs?: number;
   } = {},
 ): Promise<ApiFixture> {
   const limiterDeadlineMs = options.limiterDeadlineMs ?? TEST_REDIS_DEADLINE_MS;
@@ -109,6 +111,7 @@ export async function createApiFixture(
       redis,
       prefix,
       memory: options.memory,
+      reportIntervalMs: options.reportIntervalMs,
     });
   const cache = await makeCache();
   const caches = [cache];

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { adminAuditLogRoute } from "./audit-log.ts";
+import { adminCacheDeploymentRoute } from "./cache-deployment.ts";
 import { adminCacheStatsRoute } from "./cache-stats.ts";
 import { adminInvalidateTenantRoute } from "./invalidate-tenant.ts";
 import { adminScenariosCreateRoute } from "./scenarios-create.ts";
@@ -14,6 +15,7 @@ export const adminRouter = {
   traders: adminTradersRoute,
   auditLog: adminAuditLogRoute,
   cacheStats: adminCacheStatsRoute,
+  cacheDeployment: adminCacheDeploymentRoute,
   warmUp: adminWarmUpRoute,
   invalidateTenant: adminInvalidateTenantRoute,
   signInState: adminSignInStateRoute,

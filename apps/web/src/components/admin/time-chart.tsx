@@ -1,0 +1,91 @@
+"use client";
+
+import {
+  createChart,
+  type IChartApi,
+  type ISeriesApi,
+  LineSeries,
+  type UTCTimestamp,
+} from "lightweight-charts";
+import { useEffect, useRef } from "react";
+
+export interface TimeLine {
+  label: string;
+  color: string;
+  /** `at`: ms since the epoch, ascending, one point per moment. */
+  points: readonly { at: number; value: number }[];
+}
+
+const toChart = (points: TimeLine["points"]) =>
+  points.map((point) => ({ time: (point.at / 1_000) as UTCTimestamp, value: point.value }));
+
+/**
+ * Lines over the last hour, drawn with lightweight-charts as the dashboard's history is; its time
+ * axis reads in UTC, which the caption says. The chart and its lines are created once per set
+ * of line names; new points replace the data.
+ */
+export function TimeChart({
+  label,
+  lines,
+  format,
+}: {
+  label: string;
+  lines: readonly TimeLine[];
+  format: (value: number) => string;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<{ api: IChartApi; series: ISeriesApi<"Line">[] } | null>(null);
+  const names = lines.map((line) => `${line.label}:${line.color}`).join("|");
+
+  // The lines' names and colours (`names`) decide the series; their points are set below.
+  useEffect(() => {
+    if (!container.current) return;
+    const api = createChart(container.current, {
+      autoSize: true,
+      layout: {
+        background: { color: "transparent" },
+        textColor: "#9aa5b1",
+        attributionLogo: false,
+      },
+      grid: { vertLines: { color: "#222a33" }, horzLines: { color: "#222a33" } },
+      rightPriceScale: { borderColor: "#2a323c" },
+      timeScale: { borderColor: "#2a323c", timeVisible: true, secondsVisible: false },
+      localization: { priceFormatter: format },
+      handleScroll: false,
+      handleScale: false,
+    });
+    const series = lines.map((line) =>
+      api.addSeries(LineSeries, { color: line.color, lineWidth: 2, title: line.label }),
+    );
+    chart.current = { api, series };
+    return () => {
+      api.remove();
+      chart.current = null;
+    };
+  }, [names, format]);
+
+  useEffect(() => {
+    lines.forEach((line, index) => {
+      chart.current?.series[index]?.setData(toChart(line.points));
+    });
+    chart.current?.api.timeScale().fitContent();
+  }, [lines]);
+
+  const summary = lines
+    .map((line) => {
+      const last = line.points.at(-1);
+      return last ? `${line.label} last ${format(last.value)}` : `${line.label}: no data yet`;
+    })
+    .join("; ");
+  return (
+    <figure className="chart">
+      <figcaption>{label} · last hour, UTC</figcaption>
+      <div
+        ref={container}
+        className="chart-canvas"
+        role="img"
+        aria-label={`${label} over the last hour: ${summary}.`}
+      />
+    </figure>
+  );
+}
