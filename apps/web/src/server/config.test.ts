@@ -21,20 +21,26 @@ describe("readConfig", () => {
   it("reads the cache's report interval and alert thresholds, refusing a hit rate above 1", () => {
     expect(readConfig({})).toMatchObject({
       cacheReportIntervalMs: 10_000,
-      cacheAlerts: { minHitRate: 0.5, maxFallbackReads: 0 },
+      cacheAlerts: { minHitRate: 0.5, minReads: 100, maxFallbackReads: 0 },
     });
     const set = readConfig({
       CACHE_REPORT_INTERVAL_MS: "2000",
       CACHE_ALERT_MIN_HIT_RATE: "0.9",
+      CACHE_ALERT_MIN_READS: "1",
       CACHE_ALERT_MAX_FALLBACK_READS: "25",
     });
     expect(set).toMatchObject({
       cacheReportIntervalMs: 2_000,
-      cacheAlerts: { minHitRate: 0.9, maxFallbackReads: 25 },
+      cacheAlerts: { minHitRate: 0.9, minReads: 1, maxFallbackReads: 25 },
     });
     expect(() => readConfig({ CACHE_ALERT_MIN_HIT_RATE: "90" })).toThrow(
       "CACHE_ALERT_MIN_HIT_RATE: use a fraction from 0 to 1, e.g. 0.5",
     );
+    for (const reads of ["0", "2.5"]) {
+      expect(() => readConfig({ CACHE_ALERT_MIN_READS: reads })).toThrow(
+        "CACHE_ALERT_MIN_READS: use a whole number of reads, 1 or more",
+      );
+    }
     expect(() => readConfig({ CACHE_REPORT_INTERVAL_MS: "10" })).toThrow(ConfigError);
   });
 

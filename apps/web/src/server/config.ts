@@ -42,6 +42,11 @@ const schema = z.object({
     .min(0, "use a fraction from 0 to 1, e.g. 0.5")
     .max(1, "use a fraction from 0 to 1, e.g. 0.5")
     .default(DEFAULT_CACHE_ALERT_THRESHOLDS.minHitRate),
+  CACHE_ALERT_MIN_READS: z.coerce
+    .number()
+    .int("use a whole number of reads, 1 or more")
+    .min(1, "use a whole number of reads, 1 or more")
+    .default(DEFAULT_CACHE_ALERT_THRESHOLDS.minReads),
   CACHE_ALERT_MAX_FALLBACK_READS: z.coerce
     .number()
     .int()
@@ -163,6 +168,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     cacheReportIntervalMs: values.CACHE_REPORT_INTERVAL_MS,
     cacheAlerts: {
       minHitRate: values.CACHE_ALERT_MIN_HIT_RATE,
+      minReads: values.CACHE_ALERT_MIN_READS,
       maxFallbackReads: values.CACHE_ALERT_MAX_FALLBACK_READS,
     },
     benchRoutes: values.BENCH_ROUTES,

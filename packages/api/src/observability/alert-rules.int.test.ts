@@ -100,16 +100,22 @@ describe("rd_cache_alert", () => {
       ],
     };
     const cache = { snapshot: () => fixture.deps.cache.snapshot(), thisInstance: () => view };
-    const scrape = async (minHitRate: number, maxFallbackReads: number) => {
-      const metrics = createApiMetrics({ cache, cacheAlerts: { minHitRate, maxFallbackReads } });
-      return metrics.registry.metrics();
+    const scrape = async (minHitRate: number, minReads: number, maxFallbackReads: number) => {
+      const cacheAlerts = { minHitRate, minReads, maxFallbackReads };
+      return createApiMetrics({ cache, cacheAlerts }).registry.metrics();
     };
-    const raised = await scrape(0.7, 1);
+    const raised = await scrape(0.7, 10, 1);
     expect(raised).toMatch(/^rd_cache_alert\{condition="hit_rate_low"\} 1$/m);
     expect(raised).toMatch(/^rd_cache_alert\{condition="fallback_reads"\} 1$/m);
     expect(raised).toMatch(/^rd_cache_alert_threshold\{condition="hit_rate_low"\} 0.7$/m);
-    const calm = await scrape(0.5, 2);
+    expect(raised).toMatch(/^rd_cache_alert_min_reads 10$/m);
+    const calm = await scrape(0.5, 10, 2);
     expect(calm).toMatch(/^rd_cache_alert\{condition="hit_rate_low"\} 0$/m);
     expect(calm).toMatch(/^rd_cache_alert\{condition="fallback_reads"\} 0$/m);
+    // 10 reads are below a floor of 11: the hit rate is not judged, the fallback reads still are.
+    const cold = await scrape(0.7, 11, 1);
+    expect(cold).toMatch(/^rd_cache_alert\{condition="hit_rate_low"\} 0$/m);
+    expect(cold).toMatch(/^rd_cache_alert\{condition="fallback_reads"\} 1$/m);
+    expect(cold).toMatch(/^rd_cache_alert_min_reads 11$/m);
   });
 });

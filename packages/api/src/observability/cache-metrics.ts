@@ -208,4 +208,12 @@ function registerAlertMetrics(
       this.set({ condition: "fallback_reads" }, thresholds.maxFallbackReads);
     },
   });
+  new Gauge({
+    name: "rd_cache_alert_min_reads",
+    help: "Reads in 5 minutes below which the hit rate is not judged (hit_rate_low stays 0).",
+    registers,
+    collect() {
+      this.set(thresholds.minReads);
+    },
+  });
 }

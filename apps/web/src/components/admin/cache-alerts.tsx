@@ -5,28 +5,31 @@ import { count } from "./cache-numbers.ts";
 
 type Deployment = RouterOutputs["admin"]["cacheDeployment"];
 
+const reads = (value: number) => `${count(value)} ${value === 1 ? "read" : "reads"}`;
+
 function sentence(alert: Deployment["alerts"][number], deployment: Deployment): string {
   const instance = deployment.instances.find((i) => i.id === alert.instanceId);
   const where = instance ? instanceName(instance) : alert.instanceId;
   const minutes = Math.round(deployment.alertWindowMs / 60_000);
-  const { minHitRate, maxFallbackReads } = deployment.thresholds;
+  const { minHitRate, minReads, maxFallbackReads } = deployment.thresholds;
   if (alert.condition === "hit_rate_low") {
     return (
       `Hit rate ${percent(alert.value)} on ${where} over the last ${minutes} minutes ` +
-      `(${count(alert.reads)} reads), below the ${percent(minHitRate)} threshold.`
+      `(${reads(alert.reads)}), below the ${percent(minHitRate)} threshold ` +
+      `(judged from ${reads(minReads)} in ${minutes} minutes).`
     );
   }
-  const reads = alert.value === 1 ? "read on" : "reads on";
   const were = alert.value === 1 ? "was" : "were";
   return (
-    `${count(alert.value)} ${reads} ${where} ${were} served from memory in the last ${minutes} ` +
+    `${reads(alert.value)} on ${where} ${were} served from memory in the last ${minutes} ` +
     `minutes: Redis is unreachable from it (threshold: ${count(maxFallbackReads)}).`
   );
 }
 
 /**
- * What an operator must look at now: an instance whose hit rate fell below the threshold, or
- * one reading from its memory fallback. The same conditions are exported as rd_cache_alert.
+ * What an operator must look at now: an instance whose hit rate fell below the threshold (over
+ * enough reads to tell), or one reading from its memory fallback. The same conditions are
+ * exported as rd_cache_alert.
  */
 export function CacheAlerts({ deployment }: { deployment: Deployment }) {
   if (deployment.alerts.length === 0) return null;

@@ -43,16 +43,18 @@ describe("admin.cacheDeployment", () => {
     // The reads since the start are the deployment's last hour.
     const hour = deployment.series.reduce((sum, point) => sum + point.reads, 0);
     expect(hour).toBe(deployment.total.reads);
-    expect(deployment.thresholds).toEqual({ minHitRate: 0.5, maxFallbackReads: 0 });
+    expect(deployment.thresholds).toEqual({ minHitRate: 0.5, minReads: 100, maxFallbackReads: 0 });
   });
 
   it("raises an alert when an instance's hit rate is below the threshold", async () => {
-    const alertsAt = async (minHitRate: number) => {
-      fixture.deps.cacheAlerts = { minHitRate, maxFallbackReads: 0 };
+    // The fixture's instances read a handful each: judged from one read, not from a thousand.
+    const alertsAt = async (minHitRate: number, minReads = 1) => {
+      fixture.deps.cacheAlerts = { minHitRate, minReads, maxFallbackReads: 0 };
       return admin.admin.cacheDeployment();
     };
     try {
       expect((await alertsAt(0)).alerts).toEqual([]);
+      expect((await alertsAt(1, 1_000)).alerts).toEqual([]);
       const deployment = await alertsAt(1);
       // Every instance that read computed something first: below a hit rate of 100 %.
       expect(deployment.alerts.map((alert) => alert.condition)).toEqual([

@@ -1,6 +1,10 @@
 import type { InstanceSample, InstanceView } from "@repo/risk-cache";
 import { describe, expect, it } from "vitest";
-import { CACHE_ALERT_WINDOW_MS, instanceAlerts } from "./cache-alerts.ts";
+import {
+  CACHE_ALERT_WINDOW_MS,
+  DEFAULT_CACHE_ALERT_THRESHOLDS,
+  instanceAlerts,
+} from "./cache-alerts.ts";
 
 const INTERVAL_MS = 10_000;
 const STARTED = 1_000_000;
@@ -40,7 +44,7 @@ function instance(counters: Partial<InstanceSample>[]): InstanceView {
   };
 }
 
-const thresholds = { minHitRate: 0.5, maxFallbackReads: 0 };
+const thresholds = { minHitRate: 0.5, minReads: 1, maxFallbackReads: 0 };
 const at = (i: number) => STARTED + i * INTERVAL_MS;
 
 describe("instanceAlerts", () => {
@@ -58,13 +62,24 @@ describe("instanceAlerts", () => {
     expect(instanceAlerts(instance([{}, {}]), INTERVAL_MS, thresholds, at(1))).toEqual([]);
   });
 
-  it("raises fallback reads above the threshold", () => {
-    const a = instance([{}, { reads: 10, hits: 10, fallbackReads: 3 }]);
-    expect(instanceAlerts(a, INTERVAL_MS, thresholds, at(1))).toEqual([
+  it("judges the hit rate only from the floor of reads in the window", () => {
+    const { minReads } = DEFAULT_CACHE_ALERT_THRESHOLDS;
+    // A cold instance: every read in the window a miss.
+    const cold = (reads: number) => instance([{}, { reads }]);
+    const floor = { ...thresholds, minReads };
+    expect(instanceAlerts(cold(minReads - 1), INTERVAL_MS, floor, at(1))).toEqual([]);
+    expect(instanceAlerts(cold(minReads), INTERVAL_MS, floor, at(1))).toEqual([
+      { condition: "hit_rate_low", instanceId: "a", reads: minReads, value: 0 },
+    ]);
+  });
+
+  it("raises fallback reads above the threshold, however few the reads", () => {
+    // 10 misses: below the floor of the hit rate, which does not apply to fallback reads.
+    const a = instance([{}, { reads: 10, hits: 0, fallbackReads: 3 }]);
+    const floor = { ...thresholds, minReads: 11 };
+    expect(instanceAlerts(a, INTERVAL_MS, floor, at(1))).toEqual([
       { condition: "fallback_reads", instanceId: "a", reads: 10, value: 3 },
     ]);
-    expect(instanceAlerts(a, INTERVAL_MS, { ...thresholds, maxFallbackReads: 3 }, at(1))).toEqual(
-      [],
-    );
+    expect(instanceAlerts(a, INTERVAL_MS, { ...floor, maxFallbackReads: 3 }, at(1))).toEqual([]);
   });
 });

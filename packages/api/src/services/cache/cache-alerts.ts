@@ -4,12 +4,18 @@ import { type InstanceView, recentTotals } from "@repo/risk-cache";
 export interface CacheAlertThresholds {
   /** An instance whose hit rate over the window is below this (0–1) is alerted on. */
   minHitRate: number;
+  /**
+   * The hit rate is judged only over at least this many reads in the window: a freshly started
+   * instance misses its first reads, and a handful of them says nothing of the cache.
+   */
+  minReads: number;
   /** An instance with more fallback reads than this over the window is alerted on. */
   maxFallbackReads: number;
 }
 
 export const DEFAULT_CACHE_ALERT_THRESHOLDS: CacheAlertThresholds = {
   minHitRate: 0.5,
+  minReads: 100,
   maxFallbackReads: 0,
 };
 
@@ -29,7 +35,8 @@ export interface CacheAlert {
 
 /**
  * The alerts of one instance over the last window: its hit rate below the threshold (judged
- * only when it read something), or more fallback reads than allowed (Redis unreachable).
+ * only from `minReads` reads, and never over none), or more fallback reads than allowed (Redis
+ * unreachable).
  */
 export function instanceAlerts(
   instance: InstanceView,
@@ -39,7 +46,8 @@ export function instanceAlerts(
 ): CacheAlert[] {
   const totals = recentTotals(instance, intervalMs, CACHE_ALERT_WINDOW_MS, now);
   const alerts: CacheAlert[] = [];
-  const hitRate = totals.reads > 0 ? totals.hits / totals.reads : null;
+  const judged = totals.reads > 0 && totals.reads >= thresholds.minReads;
+  const hitRate = judged ? totals.hits / totals.reads : null;
   if (hitRate !== null && hitRate < thresholds.minHitRate) {
     alerts.push({
       condition: "hit_rate_low",
