@@ -7,6 +7,7 @@ describe("money", () => {
     expect(money(-630.21)).toBe("-$630");
     expect(money(54_408.5)).toBe("$54,409");
     expect(money(0.4)).toBe("$0");
+    expect(money(-0.4)).toBe("$0");
   });
 
   it("writes a price to the cent, small or large", () => {

@@ -23,5 +23,7 @@ export function money(
     currency,
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
+    // A loss that rounds to nothing is "$0", not "-$0".
+    signDisplay: "negative",
   }).format(value);
 }
