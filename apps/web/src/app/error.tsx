@@ -14,7 +14,7 @@ export default function PageError({ error, retry }: { error: unknown; retry: () 
   return (
     <StatusPage
       title="Something went wrong"
-      lead={`This page could not be shown. Your data is unchanged; try again in a moment.${digest ? ` Reference: ${digest}.` : ""}`}
+      lead={`This page could not be shown just now. Try again in a moment; if it keeps failing, give your administrator this page's reference${digest ? `: ${digest}` : ""}.`}
     >
       <button type="button" onClick={retry}>
         Try again
