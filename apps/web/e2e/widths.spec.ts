@@ -85,13 +85,18 @@ const SCREENS: Screen[] = [
 function pastTheRightEdge(page: Page) {
   return page.evaluate(() => {
     const edge = document.documentElement.clientWidth;
-    const scrollsOnItsOwn = (element: Element) => {
-      for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+    // A scroll box clips what it contains, except what is positioned against a box outside it
+    // (a visually hidden heading placed against the page): that stretches the page.
+    const scrollsOnItsOwn = (element: HTMLElement) => {
+      const { position } = getComputedStyle(element);
+      if (position === "fixed") return false;
+      let box = position === "absolute" ? element.offsetParent : element.parentElement;
+      for (; box && box !== document.body; box = box.parentElement) {
         if (getComputedStyle(box).overflowX !== "visible") return true;
       }
       return false;
     };
-    return [...document.body.querySelectorAll("*")]
+    return [...document.body.querySelectorAll<HTMLElement>("*")]
       .filter((element) => element.getBoundingClientRect().right > edge + 0.5)
       .filter((element) => !scrollsOnItsOwn(element))
       .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`)
