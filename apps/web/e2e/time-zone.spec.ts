@@ -13,6 +13,9 @@ test("times are shown in the viewer's zone, named, with no hydration mismatch", 
   });
   page.on("pageerror", (error) => errors.push(error.message));
   await signIn(page, "jonas@northwind.example.com", /\/dashboard$/);
+  // Signing in moves to the dashboard in the browser: load it whole, so the server renders it and
+  // the browser hydrates it.
+  await page.goto("/dashboard");
 
   // "Prices of 7 Dec 2026, 04:44:00 GMT+9": Tokyo's time, its zone named (Chromium's ICU may
   // name it JST).
