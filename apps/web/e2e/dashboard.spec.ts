@@ -97,6 +97,26 @@ test("sorts exposure by position by the column asked for", async ({ page }) => {
   expect(symbols).toEqual([...symbols].sort((a, b) => a.localeCompare(b)));
 });
 
+test("the sorted column shows its direction; notional sorts by size, long or short", async ({
+  page,
+}) => {
+  const table = page.getByRole("table", { name: "Exposure by position" });
+  const notional = table.getByRole("columnheader", { name: "Notional" });
+  await table.getByRole("button", { name: "Notional", exact: true }).click();
+  await expect(notional).toHaveAttribute("aria-sort", "descending");
+  await expect(notional.locator(".sort-mark")).toHaveText("▼");
+  // One arrow on the page: only the sorted column has one.
+  await expect(table.locator(".sort-mark", { hasText: /./ })).toHaveCount(1);
+  const sizes = (await table.locator("tbody tr td:nth-of-type(4)").allTextContents()).map((text) =>
+    Math.abs(money(text)),
+  );
+  expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+
+  await table.getByRole("button", { name: "Notional", exact: true }).click();
+  await expect(notional).toHaveAttribute("aria-sort", "ascending");
+  await expect(notional.locator(".sort-mark")).toHaveText("▲");
+});
+
 test("shows where the VaR comes from, by position and by sector", async ({ page }) => {
   const table = page.getByRole("table", { name: "Exposure by position" });
   await table.getByRole("button", { name: "VaR contribution", exact: true }).click();

@@ -1,19 +1,19 @@
-/** Number formats of the dashboard, one place so every screen writes money the same way. */
+/**
+ * Number and time formats of every screen, one place so they all write money and times the same
+ * way. Money comes from the risk engine, where the limits and the pre-trade refusal write it too.
+ */
+import { type MoneyPrecision, money } from "@repo/api/validators";
 
-export { limitName, limitValue } from "@repo/api/validators";
+export { limitName, limitValue, money } from "@repo/api/validators";
 
-export function money(value: number, currency = "USD"): string {
+/** "+$1,409", "-$630": a change, with its sign either way. */
+export function signedMoney(
+  value: number,
+  currency = "USD",
+  precision: MoneyPrecision = "whole",
+): string {
   if (!Number.isFinite(value)) return "—";
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency,
-    maximumFractionDigits: Math.abs(value) >= 1_000 ? 0 : 2,
-  }).format(value);
-}
-
-export function signedMoney(value: number, currency = "USD"): string {
-  if (!Number.isFinite(value)) return "—";
-  return `${value > 0 ? "+" : ""}${money(value, currency)}`;
+  return `${value > 0 ? "+" : ""}${money(value, currency, precision)}`;
 }
 
 /** 0.1234 → "12.3%". */
@@ -51,15 +51,29 @@ export const STATUS_TEXT = {
   NO_DATA: "No data",
 } as const;
 
-// A fixed zone: the server renders the first paint, the browser hydrates it, and both must
-// write the same time whatever zone each machine is in.
-const WHEN = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "medium",
-  timeZone: "UTC",
-});
+/** The zone the server writes times in: the browser rewrites them in its own (use-time-zone.ts). */
+export const SERVER_TIME_ZONE = "UTC";
 
-/** "3 Mar 2026, 14:05:09 UTC". */
-export function whenOf(date: Date): string {
-  return `${WHEN.format(date)} UTC`;
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone and style, made once: formatting a time is then cheap. */
+function formatIn(timeZone: string, dateStyle: "medium" | undefined): Intl.DateTimeFormat {
+  const key = `${timeZone} ${dateStyle ?? "time"}`;
+  let format = formats.get(key);
+  if (!format) {
+    // "long" ends the time with its zone: "UTC", "CET", "GMT-5".
+    format = new Intl.DateTimeFormat("en-GB", { dateStyle, timeStyle: "long", timeZone });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** "3 Mar 2026, 14:05:09 CET": a moment, in the viewer's zone, which it names. */
+export function whenOf(date: Date, timeZone: string): string {
+  return formatIn(timeZone, "medium").format(date);
+}
+
+/** "14:05:09 CET": a moment of today, in the viewer's zone, which it names. */
+export function timeOf(date: Date, timeZone: string): string {
+  return formatIn(timeZone, undefined).format(date);
 }

@@ -7,7 +7,7 @@ describe("limitValue", () => {
     expect(limitValue("MAX_CONCENTRATION", 0.153)).toBe("15.3%");
     expect(limitValue("MAX_DRAWDOWN", 0.2)).toBe("20.0%");
     expect(limitValue("MAX_VAR", 54_408.4)).toBe("$54,408");
-    expect(limitValue("MAX_DAILY_LOSS", 630.214)).toBe("$630.21");
+    expect(limitValue("MAX_DAILY_LOSS", 630.214)).toBe("$630");
     expect(limitValue("MAX_GROSS_EXPOSURE", 1_250_000, "EUR")).toBe("€1,250,000");
   });
 

@@ -1,3 +1,5 @@
+import { money } from "../money.ts";
+
 /**
  * Every kind of limit a book can carry, once: what it is called, what its threshold is written
  * in, the largest threshold that can mean anything, and whether it caps one instrument. The
@@ -67,16 +69,12 @@ export function limitName(type: LimitType, symbol?: string | null): string {
 
 /**
  * A limit's threshold or measure in its unit, as every screen and refusal writes it: "2.50×",
- * "15.0%", "$54,408" (money to the whole unit from 1,000, to the cent below).
+ * "15.0%", "$54,408" (money as every amount is written: see money.ts).
  */
 export function limitValue(type: LimitType, value: number, currency = "USD"): string {
   if (!Number.isFinite(value)) return "—";
   const { unit } = LIMIT_CATALOG[type];
   if (unit === "times") return `${value.toFixed(2)}×`;
   if (unit === "fraction") return `${(value * 100).toFixed(1)}%`;
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency,
-    maximumFractionDigits: Math.abs(value) >= 1_000 ? 0 : 2,
-  }).format(value);
+  return money(value, currency);
 }

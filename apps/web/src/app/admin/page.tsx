@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { TradersTable } from "~/components/admin/traders-table.tsx";
 import { AppShell } from "~/components/app-shell.tsx";
+import { TableScroll } from "~/components/table-scroll.tsx";
 import { requireViewer } from "~/server/viewer.ts";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server.tsx";
 
@@ -17,7 +18,9 @@ export default async function AdminPage() {
       <p className="lead">Every trader of your firm, with their risk score and open breaches.</p>
       <section className="panel" aria-label="Traders of your firm">
         <HydrateClient>
-          <TradersTable />
+          <TableScroll label="Traders table">
+            <TradersTable />
+          </TableScroll>
         </HydrateClient>
       </section>
     </AppShell>

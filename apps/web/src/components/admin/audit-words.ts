@@ -43,7 +43,7 @@ function fieldsOf(value: unknown): Fields | null {
 }
 
 /** One audited value in words: "2.50×", "80%", "Hard", "yes", "—". */
-function valueInWords(field: string, value: unknown, limitType: string): string {
+function valueInWords(field: string, value: unknown, limitType: string, timeZone: string): string {
   if (value === null || value === undefined) return "—";
   if (field === "moves") {
     const moves = ZScenarioMoves.safeParse(value);
@@ -64,7 +64,7 @@ function valueInWords(field: string, value: unknown, limitType: string): string 
     if (field === "riskTolerance") return TOLERANCE_NAMES[value] ?? value;
     if (field === "severity") return value === "HARD" ? "Hard" : "Soft";
     if (field === "type" && isLimitType(value)) return limitName(value);
-    if (field === "closedAt") return whenOf(new Date(value));
+    if (field === "closedAt") return whenOf(new Date(value), timeZone);
     return value;
   }
   return "—";
@@ -98,13 +98,13 @@ export function actionOf(event: AuditEvent): string {
 
 /**
  * The change in words, one line per field: "threshold 2.50× → 3.00×" for an update, the values
- * set for a creation, the values it had for a deletion.
+ * set for a creation, the values it had for a deletion. Times are written in `timeZone`.
  */
-export function changesOf(event: AuditEvent): string[] {
+export function changesOf(event: AuditEvent, timeZone: string): string[] {
   const before = fieldsOf(event.before);
   const after = fieldsOf(event.after);
   const limitType = String((after ?? before)?.type ?? "");
-  const said = (field: string, value: unknown) => valueInWords(field, value, limitType);
+  const said = (field: string, value: unknown) => valueInWords(field, value, limitType, timeZone);
   // A fixed order (FIELD_NAMES's), whatever order the stored JSON kept its keys in.
   const present = Object.keys({ ...before, ...after }).filter((key) => !SILENT.has(key));
   const known = Object.keys(FIELD_NAMES).filter((key) => present.includes(key));

@@ -4,10 +4,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { messageOf } from "~/lib/errors.ts";
 import { useTRPC } from "~/trpc/client.tsx";
+import { ConfirmAction } from "./confirm-action.tsx";
 
 /**
  * Warm up (compute every trader's metrics now) and invalidate (drop the firm's cached values on
- * every server). The outcome is said in a line that is always there, so the page never jumps.
+ * every server, once confirmed). The outcome is said in a line that is always there, so the page
+ * never jumps.
  */
 export function CacheActions() {
   const trpc = useTRPC();
@@ -60,17 +62,18 @@ export function CacheActions() {
         >
           {warmUp.isPending ? "Warming up…" : "Warm up"}
         </button>
-        <button
-          type="button"
-          className="danger"
+        <ConfirmAction
+          action="Invalidate tenant"
+          question="Drop your firm's cached values on every server? The next reads recompute them."
+          confirm="Invalidate"
+          confirming="Invalidating…"
+          pending={invalidate.isPending}
           disabled={busy}
-          onClick={() => {
+          onConfirm={() => {
             setResult(null);
             invalidate.mutate(undefined);
           }}
-        >
-          {invalidate.isPending ? "Invalidating…" : "Invalidate tenant"}
-        </button>
+        />
       </div>
       <p
         className={result?.failed ? "result error" : "result"}

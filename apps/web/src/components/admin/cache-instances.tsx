@@ -1,5 +1,7 @@
 import { percent, whenOf } from "~/lib/format.ts";
+import { useTimeZone } from "~/lib/use-time-zone.ts";
 import type { RouterOutputs } from "~/trpc/types.ts";
+import { TableScroll } from "../table-scroll.tsx";
 import { count, milliseconds } from "./cache-numbers.ts";
 
 type Deployment = RouterOutputs["admin"]["cacheDeployment"];
@@ -34,6 +36,7 @@ function FigureCells({ figures }: { figures: Figures }) {
  */
 export function CacheInstances({ deployment }: { deployment: Deployment }) {
   const { instances, total } = deployment;
+  const timeZone = useTimeZone();
   return (
     <section className="panel" aria-labelledby="cache-instances-heading">
       <h2 id="cache-instances-heading">Instances</h2>
@@ -43,14 +46,13 @@ export function CacheInstances({ deployment }: { deployment: Deployment }) {
           cannot be seen.
         </p>
       )}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard. */}
-      <section className="table-box" aria-label="Instances table" tabIndex={0}>
+      <TableScroll label="Instances table">
         <table aria-label="Cache figures by instance">
           <thead>
             <tr>
               <th scope="col">Instance</th>
-              <th scope="col">Started (UTC)</th>
-              <th scope="col">Last report (UTC)</th>
+              <th scope="col">Started</th>
+              <th scope="col">Last report</th>
               <th scope="col">Serving from</th>
               {COLUMNS.map(([name]) => (
                 <th key={name} scope="col" className="num">
@@ -66,8 +68,8 @@ export function CacheInstances({ deployment }: { deployment: Deployment }) {
                   {instanceName(instance)}
                   {instance.self ? <span className="muted"> (answering you)</span> : null}
                 </th>
-                <td>{whenOf(new Date(instance.startedAt)).replace(" UTC", "")}</td>
-                <td>{whenOf(new Date(instance.lastSeen)).replace(" UTC", "")}</td>
+                <td>{whenOf(new Date(instance.startedAt), timeZone)}</td>
+                <td>{whenOf(new Date(instance.lastSeen), timeZone)}</td>
                 <td>{instance.fallback ? "Memory fallback" : "Cache"}</td>
                 <FigureCells figures={instance.figures} />
               </tr>
@@ -85,7 +87,7 @@ export function CacheInstances({ deployment }: { deployment: Deployment }) {
             </tr>
           </tfoot>
         </table>
-      </section>
+      </TableScroll>
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePoll } from "~/components/dashboard/use-poll.ts";
+import { TableScroll } from "~/components/table-scroll.tsx";
 import { messageOf } from "~/lib/errors.ts";
 import { percent } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
@@ -150,11 +151,15 @@ export function CacheStats() {
       <div className="grid">
         <section className="panel" aria-labelledby="cache-kinds-heading">
           <h2 id="cache-kinds-heading">Hit rate by kind</h2>
-          <HitRates snapshot={snapshot} />
+          <TableScroll label="Reads by kind table">
+            <HitRates snapshot={snapshot} />
+          </TableScroll>
         </section>
         <section className="panel" aria-labelledby="cache-latency-heading">
           <h2 id="cache-latency-heading">Latency</h2>
-          <Latency snapshot={snapshot} />
+          <TableScroll label="Latency table">
+            <Latency snapshot={snapshot} />
+          </TableScroll>
         </section>
       </div>
       <RedisHealth snapshot={snapshot} />

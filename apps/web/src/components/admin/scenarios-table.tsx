@@ -2,7 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { TableScroll } from "~/components/table-scroll.tsx";
 import { whenOf } from "~/lib/format.ts";
+import { useTimeZone } from "~/lib/use-time-zone.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { ConfirmDelete } from "./confirm-delete.tsx";
 import { MutationError } from "./mutation-error.tsx";
@@ -29,7 +31,7 @@ export function ScenariosTable() {
             None yet: every book is stressed with the built-in scenarios only.
           </p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Firm scenarios table">
             <table className="scenarios-table">
               <thead>
                 <tr>
@@ -47,7 +49,7 @@ export function ScenariosTable() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <MutationError error={failure} />
       </section>
@@ -67,6 +69,7 @@ function ScenarioRow({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const timeZone = useTimeZone();
   const remove = useMutation(
     trpc.admin.scenarios.delete.mutationOptions({
       onSuccess: () =>
@@ -80,7 +83,9 @@ function ScenarioRow({
       <td>{scenario.moves.map(moveInWords).join(", ")}</td>
       <td>
         {scenario.createdBy.name},{" "}
-        <time dateTime={scenario.createdAt.toISOString()}>{whenOf(scenario.createdAt)}</time>
+        <time dateTime={scenario.createdAt.toISOString()}>
+          {whenOf(scenario.createdAt, timeZone)}
+        </time>
       </td>
       <td className="row-actions">
         <ConfirmDelete

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { messageOf } from "~/lib/errors.ts";
 import { whenOf } from "~/lib/format.ts";
+import { useTimeZone } from "~/lib/use-time-zone.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import type { RouterOutputs } from "~/trpc/types.ts";
 
@@ -12,9 +13,9 @@ type SignInState = RouterOutputs["admin"]["signInState"];
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** The trader's sign-in in one sentence: whether it is locked or slowed down, where, how long. */
-function stateInWords(state: SignInState): string {
+function stateInWords(state: SignInState, timeZone: string): string {
   const failures = plural(state.failedAttempts, "failed sign-in", "failed sign-ins");
-  const until = state.pausedUntil ? ` until ${whenOf(state.pausedUntil)}` : "";
+  const until = state.pausedUntil ? ` until ${whenOf(state.pausedUntil, timeZone)}` : "";
   if (state.pausedEverywhere) {
     return `Locked: sign-in is paused from every address${until}, after ${failures} from many places.`;
   }
@@ -36,6 +37,7 @@ export function SignInLock({ traderId }: { traderId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const headingId = useId();
+  const timeZone = useTimeZone();
   const stateQuery = useQuery({
     ...trpc.admin.signInState.queryOptions({ traderId }),
     refetchInterval: 5_000,
@@ -59,7 +61,11 @@ export function SignInLock({ traderId }: { traderId: string }) {
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Sign-in</h2>
       <p className={stateQuery.error ? "error" : undefined} data-testid="sign-in-state">
-        {state ? stateInWords(state) : stateQuery.error ? messageOf(stateQuery.error) : "Loading…"}
+        {state
+          ? stateInWords(state, timeZone)
+          : stateQuery.error
+            ? messageOf(stateQuery.error)
+            : "Loading…"}
       </p>
       <div className="actions">
         <button

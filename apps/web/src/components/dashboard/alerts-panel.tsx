@@ -6,6 +6,7 @@ import { memo, useId, useState } from "react";
 import { FieldError } from "~/components/field-error.tsx";
 import { messageOf } from "~/lib/errors.ts";
 import { limitValue, whenOf } from "~/lib/format.ts";
+import { useTimeZone } from "~/lib/use-time-zone.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import type { AlertRow } from "~/trpc/types.ts";
 
@@ -61,6 +62,7 @@ export const AlertsPanel = memo(function AlertsPanel({
   currency: string;
   traderId?: string;
 }) {
+  const timeZone = useTimeZone();
   if (alerts.length === 0) return <p className="muted">No open alerts.</p>;
   return (
     <ul className="alerts" aria-label="Open alerts">
@@ -72,7 +74,7 @@ export const AlertsPanel = memo(function AlertsPanel({
           <p className="muted">
             {limitValue(alert.limit.type, alert.value, currency)} against{" "}
             {limitValue(alert.limit.type, alert.threshold, currency)} · raised{" "}
-            {whenOf(alert.raisedAt)}
+            {whenOf(alert.raisedAt, timeZone)}
           </p>
           {alert.acknowledgedAt ? (
             <p className="acknowledged">

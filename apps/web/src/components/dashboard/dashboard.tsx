@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { TableScroll } from "~/components/table-scroll.tsx";
 import { messageOf } from "~/lib/errors.ts";
 import { decimal, percent } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
@@ -135,9 +136,9 @@ export function Dashboard({ traderId }: { traderId?: string }) {
             Download positions CSV
           </button>
         </div>
-        <div className="table-scroll">
+        <TableScroll label="Positions table">
           <HoldingsTable holdings={metrics.holdings} currency={currency} />
-        </div>
+        </TableScroll>
       </section>
       <StressPanel traderId={traderId} version={chartVersion} />
       <ExcludedPositions excluded={metrics.excluded} />

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { ago, whenOf } from "~/lib/format.ts";
+import { useTimeZone } from "~/lib/use-time-zone.ts";
 import type { DashboardResponse } from "~/trpc/types.ts";
 
 const SOURCES: Record<string, string> = {
@@ -13,7 +14,7 @@ const SOURCES: Record<string, string> = {
 };
 
 /**
- * "Updated 3 s ago · from cache", then "Prices of 2 Dec 2026, 14:30:03 UTC · tick 1,234": how
+ * "Updated 3 s ago · from cache", then "Prices of 2 Dec 2026, 14:30:03 CET · tick 1,234": how
  * old the valuation is, where it came from, and the prices it was made at (the oldest last
  * price in the book, and the tenant's price tick, which every move of the market advances). The
  * age is counted here, once a second, so only these lines re-render between polls.
@@ -29,6 +30,7 @@ export function FreshnessLine({
   pricesAsOf: Date | null;
   tick: number;
 }) {
+  const timeZone = useTimeZone();
   const [now, setNow] = useState(receivedAt);
   useEffect(() => {
     setNow(Date.now());
@@ -52,7 +54,7 @@ export function FreshnessLine({
       {/* A line of its own: the words above change width between polls, this line must not move. */}
       {pricesAsOf ? (
         <p className="freshness">
-          Prices of <span data-testid="prices-as-of">{whenOf(pricesAsOf)}</span> · tick{" "}
+          Prices of <span data-testid="prices-as-of">{whenOf(pricesAsOf, timeZone)}</span> · tick{" "}
           <span data-testid="price-tick">{tick.toLocaleString("en-US")}</span>
         </p>
       ) : null}

@@ -70,6 +70,11 @@ function compare(a: Holding, b: Holding, column: Column): number {
   );
 }
 
+const directionOf = (descending: boolean) => (descending ? "descending" : "ascending");
+
+/** What the sorted column shows beside its name (screen readers hear aria-sort instead). */
+const SORT_MARKS = { ascending: "▲", descending: "▼" } as const;
+
 /** Exposure by position; sorted by |notional| until the user picks a column. */
 export const HoldingsTable = memo(function HoldingsTable({
   holdings,
@@ -97,9 +102,7 @@ export const HoldingsTable = memo(function HoldingsTable({
               key={key}
               scope="col"
               className={numeric ? "num" : undefined}
-              aria-sort={
-                sort.column === key ? (sort.descending ? "descending" : "ascending") : "none"
-              }
+              aria-sort={sort.column === key ? directionOf(sort.descending) : "none"}
             >
               <button
                 type="button"
@@ -112,6 +115,9 @@ export const HoldingsTable = memo(function HoldingsTable({
                 }
               >
                 {label}
+                <span className="sort-mark" aria-hidden="true">
+                  {sort.column === key ? SORT_MARKS[directionOf(sort.descending)] : ""}
+                </span>
               </button>
               {explain ? <Explain about={label}>{explain}</Explain> : null}
             </th>
@@ -124,7 +130,7 @@ export const HoldingsTable = memo(function HoldingsTable({
             <th scope="row">{holding.symbol}</th>
             <td>{holding.sector}</td>
             <td className="num">{quantity(holding.quantity)}</td>
-            <td className="num">{money(holding.price, currency)}</td>
+            <td className="num">{money(holding.price, currency, "cents")}</td>
             <td className="num">{money(holding.notional, currency)}</td>
             <td className="num">{percent(holding.weight)}</td>
             <td className="num" data-sign={holding.dayPnl < 0 ? "down" : "up"}>

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Explain } from "~/components/explain.tsx";
+import { TableScroll } from "~/components/table-scroll.tsx";
 import { limitName, money, percent, signedMoney } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import type { RouterOutputs } from "~/trpc/types.ts";
@@ -46,7 +47,7 @@ export function StressPanel({ traderId, version }: { traderId?: string; version?
           {stress.isError ? "Scenarios are not available now." : "Valuing the scenarios…"}
         </p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Stress scenarios table">
           <table>
             <caption className="visually-hidden">Stress scenarios on today's book</caption>
             <thead>
@@ -90,7 +91,7 @@ export function StressPanel({ traderId, version }: { traderId?: string; version?
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

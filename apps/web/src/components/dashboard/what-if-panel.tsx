@@ -4,6 +4,7 @@ import { ZQuantity, ZSymbol } from "@repo/api/validators";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { FieldError } from "~/components/field-error.tsx";
+import { TableScroll } from "~/components/table-scroll.tsx";
 import { fieldErrorsOf, messageOf } from "~/lib/errors.ts";
 import { decimal, limitValue, money, percent, STATUS_TEXT } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
@@ -109,12 +110,12 @@ function WhatIfResult({ result }: { result: WhatIf }) {
       <p role="status">
         {result.trade.quantity > 0 ? "Buying" : "Selling short"}{" "}
         {Math.abs(result.trade.quantity).toLocaleString("en-US")} {result.trade.symbol} at{" "}
-        {money(result.trade.price, currency)}:{" "}
+        {money(result.trade.price, currency, "cents")}:{" "}
         {breached.length === 0
           ? "no limit would be breached."
           : `it would breach ${breached.map((l) => `${l.name} (${l.severity === "HARD" ? "hard: refused" : "soft: needs confirming"})`).join(", ")}.`}
       </p>
-      <div className="table-scroll">
+      <TableScroll label="What-if tables">
         <table>
           <caption className="visually-hidden">The book now and after the trade</caption>
           <thead>
@@ -168,7 +169,7 @@ function WhatIfResult({ result }: { result: WhatIf }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }
