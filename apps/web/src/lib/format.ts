@@ -73,6 +73,18 @@ export function whenOf(date: Date, timeZone: string): string {
   return formatIn(timeZone, "medium").format(date);
 }
 
+const minutes = new Map<string, Intl.DateTimeFormat>();
+
+/** "14:05": a chart's tick, in the viewer's zone (the chart's caption names it). */
+export function minuteOf(date: Date, timeZone: string): string {
+  let format = minutes.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone });
+    minutes.set(timeZone, format);
+  }
+  return format.format(date);
+}
+
 /** "14:05:09 CET": a moment of today, in the viewer's zone, which it names. */
 export function timeOf(date: Date, timeZone: string): string {
   return formatIn(timeZone, undefined).format(date);

@@ -5,9 +5,12 @@ import {
   type IChartApi,
   type ISeriesApi,
   LineSeries,
+  type Time,
   type UTCTimestamp,
 } from "lightweight-charts";
 import { useEffect, useRef } from "react";
+import { minuteOf, timeOf } from "~/lib/format.ts";
+import { useTimeZone } from "~/lib/use-time-zone.ts";
 
 export interface TimeLine {
   label: string;
@@ -19,9 +22,12 @@ export interface TimeLine {
 const toChart = (points: TimeLine["points"]) =>
   points.map((point) => ({ time: (point.at / 1_000) as UTCTimestamp, value: point.value }));
 
+/** The chart's times are the UTC timestamps toChart gave it. */
+const dateOf = (time: Time) => new Date((time as UTCTimestamp) * 1_000);
+
 /**
  * Lines over the last hour, drawn with lightweight-charts as the dashboard's history is; its time
- * axis reads in UTC, which the caption says. The chart and its lines are created once per set
+ * axis reads in the viewer's zone, as every time in the app does. The chart and its lines are created once per set
  * of line names; new points replace the data.
  */
 export function TimeChart({
@@ -36,6 +42,7 @@ export function TimeChart({
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<{ api: IChartApi; series: ISeriesApi<"Line">[] } | null>(null);
   const names = lines.map((line) => `${line.label}:${line.color}`).join("|");
+  const timeZone = useTimeZone();
 
   // The lines' names and colours (`names`) decide the series; their points are set below.
   useEffect(() => {
@@ -49,8 +56,16 @@ export function TimeChart({
       },
       grid: { vertLines: { color: "#222a33" }, horzLines: { color: "#222a33" } },
       rightPriceScale: { borderColor: "#2a323c" },
-      timeScale: { borderColor: "#2a323c", timeVisible: true, secondsVisible: false },
-      localization: { priceFormatter: format },
+      timeScale: {
+        borderColor: "#2a323c",
+        timeVisible: true,
+        secondsVisible: false,
+        tickMarkFormatter: (time: Time) => minuteOf(dateOf(time), timeZone),
+      },
+      localization: {
+        priceFormatter: format,
+        timeFormatter: (time: Time) => timeOf(dateOf(time), timeZone),
+      },
       handleScroll: false,
       handleScale: false,
     });
@@ -62,7 +77,7 @@ export function TimeChart({
       api.remove();
       chart.current = null;
     };
-  }, [names, format]);
+  }, [names, format, timeZone]);
 
   useEffect(() => {
     lines.forEach((line, index) => {
@@ -79,7 +94,9 @@ export function TimeChart({
     .join("; ");
   return (
     <figure className="chart">
-      <figcaption>{label} · last hour, UTC</figcaption>
+      <figcaption>
+        {label} · last hour, times in {timeZone}
+      </figcaption>
       <div
         ref={container}
         className="chart-canvas"
