@@ -2,6 +2,11 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { adminAuditLogRoute } from "./audit-log.ts";
 import { adminCacheStatsRoute } from "./cache-stats.ts";
 import { adminInvalidateTenantRoute } from "./invalidate-tenant.ts";
+import { adminPeopleAddRoute } from "./people-add.ts";
+import { adminPeopleDeactivateRoute } from "./people-deactivate.ts";
+import { adminPeopleListRoute } from "./people-list.ts";
+import { adminPeopleReactivateRoute } from "./people-reactivate.ts";
+import { adminPeopleResetPasswordRoute } from "./people-reset-password.ts";
 import { adminScenariosCreateRoute } from "./scenarios-create.ts";
 import { adminScenariosDeleteRoute } from "./scenarios-delete.ts";
 import { adminScenariosListRoute } from "./scenarios-list.ts";
@@ -22,5 +27,12 @@ export const adminRouter = {
     list: adminScenariosListRoute,
     create: adminScenariosCreateRoute,
     delete: adminScenariosDeleteRoute,
+  },
+  people: {
+    list: adminPeopleListRoute,
+    add: adminPeopleAddRoute,
+    deactivate: adminPeopleDeactivateRoute,
+    reactivate: adminPeopleReactivateRoute,
+    resetPassword: adminPeopleResetPasswordRoute,
   },
 } satisfies TRPCRouterRecord;
