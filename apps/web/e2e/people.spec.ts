@@ -197,7 +197,7 @@ test("a reset password ends the person's sessions and must be replaced at the ne
   await admin.reload();
   await hydrated(admin);
   const row = rowOf(admin, nina.name);
-  await row.getByRole("button", { name: `Reset the password of ${nina.name}` }).click();
+  await row.getByRole("button", { name: `Reset password of ${nina.name}` }).click();
   await expect(row).toContainText(`Give ${nina.name} a temporary password?`);
   await row.getByRole("button", { name: "Reset password", exact: true }).click();
   const issued = admin.getByRole("region", { name: `Temporary password for ${nina.name}` });
@@ -208,4 +208,22 @@ test("a reset password ends the person's sessions and must be replaced at the ne
   await expect(trader).toHaveURL(/\/login\?next=%2Fdashboard&expired=1$/);
   await polls.stop();
   await signInWith(trader, nina.email, temporary, /\/account\/password$/);
+});
+
+test("the people screen and the change-password page fit a phone's width", async ({ browser }) => {
+  const admin = await peopleScreen(browser);
+  await admin.setViewportSize({ width: 390, height: 844 });
+  /** How far the page's content reaches past the screen's width (0: it fits). */
+  const overflow = () =>
+    admin.locator("main").evaluate((main) => main.scrollWidth - main.clientWidth);
+  const table = admin.getByRole("table", { name: "People" });
+  await expect(table.getByRole("row", { name: /Jonas Weber/ })).toBeVisible();
+  expect(await overflow()).toBe(0);
+  // Each person's actions are on the screen, not off its edge.
+  const deactivate = table.getByRole("button", { name: "Deactivate Jonas Weber" });
+  const box = await deactivate.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+  await admin.goto("/account/password");
+  await hydrated(admin);
+  expect(await overflow()).toBe(0);
 });

@@ -3,9 +3,19 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
 
 /**
+ * Whether focus went with the question's buttons (to the page itself), rather than to something
+ * the action showed (a temporary password to copy), which keeps it.
+ */
+function focusIsLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body;
+}
+
+/**
  * A button for something that cannot simply be taken back, which asks first, in place: "Delete
  * this limit?" with the action and Keep. Focus follows the question: to the safe answer when
- * asked, back to the button when kept. `before` stands beside the button while nobody is asked.
+ * asked, back to the button when kept (unless the action moved it on). `before` stands beside
+ * the button while nobody is asked.
  */
 export function ConfirmAction({
   label,
@@ -33,7 +43,7 @@ export function ConfirmAction({
   const asked = useRef(false);
   useEffect(() => {
     if (confirming) keepRef.current?.focus();
-    else if (asked.current) askRef.current?.focus();
+    else if (asked.current && focusIsLost()) askRef.current?.focus();
     asked.current = confirming;
   }, [confirming]);
   // A refused action puts the question away, so the row reads as it stands.

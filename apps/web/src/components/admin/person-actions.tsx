@@ -67,7 +67,7 @@ export function PersonActions({
         <ConfirmAction
           label="Reset password"
           busyLabel="Resetting…"
-          name={`Reset the password of ${person.name}`}
+          name={`Reset password of ${person.name}`}
           question={`Give ${person.name} a temporary password?`}
           pending={reset.isPending}
           onConfirm={() => reset.mutate({ userId })}

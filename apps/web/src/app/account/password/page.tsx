@@ -3,6 +3,8 @@ import { ChangePasswordForm } from "~/components/account/change-password-form.ts
 import { AppShell } from "~/components/app-shell.tsx";
 import { CHANGE_PASSWORD_PATH } from "~/lib/account.ts";
 import { homeOf, requireSignedIn } from "~/server/viewer.ts";
+// The forms' look (fields, errors, the submit row) is the admin screens'.
+import "~/app/admin/admin.css";
 
 export const metadata: Metadata = { title: "Change password · Risk Dashboard" };
 export const dynamic = "force-dynamic";
