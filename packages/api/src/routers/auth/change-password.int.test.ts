@@ -86,6 +86,22 @@ describe("auth.changePassword", () => {
     });
   });
 
+  it("counts wrong current passwords as failed sign-ins: guessing through a session is slowed too", async () => {
+    const sofia = await callerOf(await signIn("sofia@northwind.example.com", DEMO_PASSWORD));
+    const change = (currentPassword: string) =>
+      sofia.auth.changePassword({ currentPassword, newPassword: "sofia's new password" });
+    for (let i = 0; i < 3; i++) {
+      await expect(change("a guess")).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    // The third failure started a pause: even the right password waits it out.
+    await expect(change(DEMO_PASSWORD)).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(
+        /^Too many failed sign-ins from here\. Try again in \d seconds?\.$/,
+      ),
+    });
+  });
+
   it("needs a session", async () => {
     const call = fixture.anonymous().auth.changePassword({
       currentPassword: DEMO_PASSWORD,

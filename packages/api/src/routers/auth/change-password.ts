@@ -11,6 +11,7 @@ export const ZAuthChangePasswordInput = ZChangePasswordInput;
 export const changePasswordRoute = sessionProcedure
   .input(ZAuthChangePasswordInput)
   .mutation(({ ctx, input }) => {
-    const { db, deps, viewer } = ctx;
-    return changePassword({ db, cache: deps.cache, clock: deps.clock }, viewer, input);
+    const { db, deps, viewer, address } = ctx;
+    const { cache, clock, loginLimiter } = deps;
+    return changePassword({ db, cache, clock, loginLimiter, address }, viewer, input);
   });
