@@ -1,5 +1,5 @@
 /**
- * pnpm screenshot — writes docs/dashboard.png and docs/admin.png from a running app
+ * pnpm screenshot — writes docs/dashboard.png, docs/admin.png and docs/people.png from a running app
  * (SCREENSHOT_URL, http://localhost:3000 by default: start it with `pnpm start` first).
  */
 import { existsSync } from "node:fs";
@@ -43,7 +43,11 @@ try {
   await admin.getByRole("heading", { level: 1, name: /Priya Natarajan/ }).waitFor();
   await settled(admin);
   await admin.screenshot({ path: `${docs}admin.png`, fullPage: true });
-  console.info(`wrote ${docs}dashboard.png and ${docs}admin.png`);
+
+  await admin.goto(`${baseURL}/admin/people`);
+  await admin.getByRole("table", { name: "People" }).waitFor();
+  await admin.screenshot({ path: `${docs}people.png`, fullPage: true });
+  console.info(`wrote ${docs}dashboard.png, ${docs}admin.png and ${docs}people.png`);
 } finally {
   await browser.close();
 }

@@ -124,7 +124,7 @@ export function AddTraderForm({ onIssued }: { onIssued: (issued: IssuedPassword)
                 setValueAs: (value: string | null) => (value ? value : null),
               })}
             >
-              <option value="">No one: start without limits</option>
+              <option value="">No one</option>
               {traders.map((trader) => (
                 <option key={trader.id} value={trader.id}>
                   {trader.name}

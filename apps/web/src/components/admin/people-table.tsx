@@ -13,7 +13,7 @@ export type Person = RouterOutputs["admin"]["people"]["list"][number];
 const ROLE_NAMES: Record<Person["role"], string> = { ADMIN: "Admin", TRADER: "Trader" };
 
 /** What stands in the way of the person signing in, in words; "Active" when nothing does. */
-export function stateOf(person: Person): string[] {
+function stateOf(person: Person): string[] {
   const states = [person.active ? "Active" : "Deactivated"];
   if (person.locked) states.push("Locked");
   if (person.mustChangePassword) states.push("Temporary password");
