@@ -43,16 +43,6 @@ async function addTrader(admin: Page, copyLimitsFrom?: string) {
   return { name, email, password };
 }
 
-/** Signs in through the form with a password of the spec's own and waits for `landing`. */
-async function signInWith(page: Page, email: string, password: string, landing: RegExp) {
-  if (!page.url().includes("/login")) await page.goto("/login");
-  await hydrated(page);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(landing);
-}
-
 /** The sentence a sign-in with this password is answered with. */
 async function refusalOf(page: Page, email: string, password: string): Promise<Locator> {
   await page.goto("/login");
@@ -98,7 +88,7 @@ test("an admin adds a trader, who chooses a password, is signed out by deactivat
 
   // The temporary password opens only the change-password page.
   const trader = await newPage(browser);
-  await signInWith(trader, nina.email, nina.password, /\/account\/password$/);
+  await signIn(trader, nina.email, /\/account\/password$/, nina.password);
   await trader.goto("/dashboard");
   await expect(trader).toHaveURL(/\/account\/password$/);
   await hydrated(trader);
@@ -127,7 +117,7 @@ test("an admin adds a trader, who chooses a password, is signed out by deactivat
     .getByRole("button", { name: `Reactivate ${nina.name}` })
     .click();
   await expect(rowOf(admin, nina.name)).toContainText("Active");
-  await signInWith(trader, nina.email, "nina's very own password", /\/dashboard$/);
+  await signIn(trader, nina.email, /\/dashboard$/, "nina's very own password");
 
   // Each step is in the trader's audit history.
   await rowOf(admin, nina.name).getByRole("link", { name: nina.name }).click();
@@ -148,13 +138,13 @@ test("a password change needs the current password and signs out the user's othe
   const admin = await peopleScreen(browser);
   const nina = await addTrader(admin);
   const here = await newPage(browser);
-  await signInWith(here, nina.email, nina.password, /\/account\/password$/);
+  await signIn(here, nina.email, /\/account\/password$/, nina.password);
   await hydrated(here);
   await changePassword(here, nina.password, "first own password");
   await expect(here).toHaveURL(/\/dashboard$/);
 
   const elsewhere = await newPage(browser);
-  await signInWith(elsewhere, nina.email, "first own password", /\/dashboard$/);
+  await signIn(elsewhere, nina.email, /\/dashboard$/, "first own password");
   await expect(elsewhere.getByRole("region", { name: "Net asset value" })).toBeVisible();
   const polls = await holdPolls(elsewhere);
 
@@ -179,7 +169,7 @@ test("a password change needs the current password and signs out the user's othe
   await here.goto("/dashboard");
   await expect(here.getByRole("heading", { level: 1, name: "My risk" })).toBeVisible();
   await expect(await refusalOf(elsewhere, nina.email, "first own password")).toHaveText(NOT_RIGHT);
-  await signInWith(elsewhere, nina.email, "second own password", /\/dashboard$/);
+  await signIn(elsewhere, nina.email, /\/dashboard$/, "second own password");
 });
 
 test("a reset password ends the person's sessions and must be replaced at the next sign-in", async ({
@@ -188,7 +178,7 @@ test("a reset password ends the person's sessions and must be replaced at the ne
   const admin = await peopleScreen(browser);
   const nina = await addTrader(admin);
   const trader = await newPage(browser);
-  await signInWith(trader, nina.email, nina.password, /\/account\/password$/);
+  await signIn(trader, nina.email, /\/account\/password$/, nina.password);
   await hydrated(trader);
   await changePassword(trader, nina.password, "a password soon forgotten");
   await expect(trader).toHaveURL(/\/dashboard$/);
@@ -207,7 +197,7 @@ test("a reset password ends the person's sessions and must be replaced at the ne
   await polls.releaseNext();
   await expect(trader).toHaveURL(/\/login\?next=%2Fdashboard&expired=1$/);
   await polls.stop();
-  await signInWith(trader, nina.email, temporary, /\/account\/password$/);
+  await signIn(trader, nina.email, /\/account\/password$/, temporary);
 });
 
 test("the people screen and the change-password page fit a phone's width", async ({ browser }) => {

@@ -298,5 +298,10 @@ describe("admin.people.list", () => {
     expect(byId.has(ids.ethan)).toBe(false);
     const names = people.map((p) => p.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+
+    // Unlocking (the people screen's Unlock) shows in the list at once.
+    await admin.admin.unlockSignIn({ traderId: added.id });
+    const after = await admin.admin.people.list();
+    expect(after.find((p) => p.id === added.id)).toMatchObject({ locked: false });
   });
 });
