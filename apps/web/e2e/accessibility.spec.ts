@@ -35,3 +35,20 @@ test("the admin's screens", async ({ page }) => {
   await expect(page.getByText("Enter a name.")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the people screen and the change-password page, also with their errors showing", async ({
+  page,
+}) => {
+  await signIn(page, "admin@harbor.example.com", /\/admin$/);
+  await page.goto("/admin/people");
+  await hydrated(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Add trader" }).click();
+  await expect(page.getByText("Enter a name.")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/account/password");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Enter your current password.")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,7 +1,7 @@
 /**
- * pnpm screenshot — writes docs/dashboard.png, docs/admin.png and docs/dashboard-phone.png (the
- * dashboard's first screen on a 390 px phone) from a running app (SCREENSHOT_URL,
- * http://localhost:3000 by default: start it with `pnpm start` first).
+ * pnpm screenshot — writes docs/dashboard.png, docs/admin.png, docs/people.png and
+ * docs/dashboard-phone.png (the dashboard's first screen on a 390 px phone) from a running app
+ * (SCREENSHOT_URL, http://localhost:3000 by default: start it with `pnpm start` first).
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -44,12 +44,17 @@ try {
   await admin.getByRole("heading", { level: 1, name: /Priya Natarajan/ }).waitFor();
   await settled(admin);
   await admin.screenshot({ path: `${docs}admin.png`, fullPage: true });
+
+  await admin.goto(`${baseURL}/admin/people`);
+  await admin.getByRole("table", { name: "People" }).waitFor();
+  await admin.screenshot({ path: `${docs}people.png`, fullPage: true });
+
   // A phone's first screen, as a trader opening the app on the way in sees it.
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await signIn(phone, "jonas@northwind.example.com");
   await settled(phone);
   await phone.screenshot({ path: `${docs}dashboard-phone.png` });
-  console.info(`wrote ${docs}dashboard.png, ${docs}admin.png and ${docs}dashboard-phone.png`);
+  console.info(`wrote dashboard.png, admin.png, people.png and dashboard-phone.png in ${docs}`);
 } finally {
   await browser.close();
 }

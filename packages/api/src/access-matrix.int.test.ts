@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { DEMO_PASSWORD } from "@repo/db/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { createCaller } from "./root.ts";
+import { createInnerContext } from "./context.ts";
+import { createCaller } from "./root.ts";
 import { type ApiFixture, createApiFixture } from "./testing/api-fixture.ts";
 import { viewerOf } from "./testing/caller-with.ts";
 
@@ -166,7 +168,43 @@ const tenantAdministration: Record<string, (c: Caller) => Promise<unknown>> = {
   // Each admin removes a scenario of their own firm (another firm's is in the test below).
   "admin.scenarios.delete": async (c) =>
     c.admin.scenarios.delete({ id: (await c.admin.scenarios.create(marketScenario())).id }),
+  "admin.people.list": (c) => c.admin.people.list(),
+  // Each admin adds a trader to their own firm.
+  "admin.people.add": (c) =>
+    c.admin.people.add({
+      name: "New Trader",
+      email: `new-${randomUUID()}@example.com`,
+      startingCash: 1_000,
+      profile: PROFILE_FIELDS,
+      copyLimitsFrom: null,
+    }),
 };
+
+/**
+ * About a person's account rather than a book: each call is aimed at a Northwind trader of its
+ * own (it ends their sessions), not at Maya.
+ */
+const personAdministration: Record<string, (c: Caller, userId: string) => Promise<unknown>> = {
+  "admin.people.deactivate": (c, userId) => c.admin.people.deactivate({ userId }),
+  "admin.people.reactivate": (c, userId) => c.admin.people.reactivate({ userId }),
+  "admin.people.resetPassword": (c, userId) => c.admin.people.resetPassword({ userId }),
+};
+
+/** A trader of Northwind no other test reads. */
+async function freshTrader(): Promise<string> {
+  const id = randomUUID();
+  await db().user.create({
+    data: {
+      id,
+      tenantId: maya.tenantId,
+      email: `${id}@northwind.example.com`,
+      name: "Fresh Trader",
+      role: "TRADER",
+      passwordHash: "not a hash anyone signs in with",
+    },
+  });
+  return id;
+}
 
 /** A scenario any firm can define: it names no sector or symbol. */
 function marketScenario() {
@@ -249,6 +287,52 @@ describe.each([
   });
 });
 
+describe.each(Object.entries(personAdministration))("%s on a Northwind trader", (_, call) => {
+  it.each(ACTORS)("as %s", async (actor) => {
+    const outcome = await outcomeOf(call(callers[actor], await freshTrader()));
+    expect(outcome.code).toBe(ADMIN_ON_THE_BOOK[actor]);
+    if (outcome.code === "OK") return;
+    const nobody = await outcomeOf(call(callers[actor], randomUUID()));
+    expect({ code: nobody.code, message: nobody.message }).toEqual({
+      code: outcome.code,
+      message: outcome.message,
+    });
+  });
+});
+
+describe("a session on a temporary password", () => {
+  /** Maya's or Northwind's admin's session, as it is until they choose their own password. */
+  async function temporary(email: string): Promise<Caller> {
+    const viewer = await viewerOf(fixture, email);
+    return createCaller(
+      createInnerContext({ deps: fixture.deps, viewer: { ...viewer, mustChangePassword: true } }),
+    );
+  }
+
+  it("may only change the password, ask who it is and sign out: the rest is FORBIDDEN", async () => {
+    const trader = await temporary(EMAILS.owner);
+    const admin = await temporary(EMAILS.admin);
+    const calls: (() => Promise<unknown>)[] = [
+      ...Object.values(readsOfTheBook).map((call) => () => call(trader, undefined)),
+      ...Object.values(tradersOwnChanges).map((call) => () => call(trader, undefined)),
+      ...Object.values(adminChanges).map((call) => () => call(admin, maya.userId)),
+      ...Object.values(accountAdministration).map((call) => () => call(admin, maya.userId)),
+      ...Object.values(tenantAdministration).map((call) => () => call(admin)),
+      ...Object.values(personAdministration).map(
+        (call) => async () => call(admin, await freshTrader()),
+      ),
+    ];
+    for (const call of calls) {
+      expect(await outcomeOf(call())).toEqual({
+        code: "FORBIDDEN",
+        message: "Choose a new password first: you signed in with a temporary one.",
+      });
+    }
+    expect(await trader.auth.me()).toMatchObject({ mustChangePassword: true });
+    expect(await outcomeOf(trader.auth.logout())).toMatchObject({ code: "OK" });
+  });
+});
+
 describe("a row of Maya's addressed by id alone", () => {
   const byId: Record<string, (c: Caller, id: string) => Promise<unknown>> = {
     "positions.close": (c, id) => c.positions.close({ positionId: id }),
@@ -295,4 +379,16 @@ describe("auth", () => {
     expect(await callers.owner.auth.me()).toMatchObject({ userId: maya.userId });
     await expect(callers.anonymous.auth.logout()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
+
+  it.each(ACTORS)(
+    "auth.changePassword as %s: only with a session, only one's own",
+    async (actor) => {
+      const change = (from: string, to: string) =>
+        callers[actor].auth.changePassword({ currentPassword: from, newPassword: to });
+      const outcome = await outcomeOf(change(DEMO_PASSWORD, "a password for a moment"));
+      expect(outcome.code).toBe(actor === "anonymous" ? "UNAUTHORIZED" : "OK");
+      // Put back: the other tests of this file sign the demo users in with the demo password.
+      if (outcome.code === "OK") await change("a password for a moment", DEMO_PASSWORD);
+    },
+  );
 });

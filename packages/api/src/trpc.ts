@@ -72,10 +72,25 @@ const timing = t.middleware(async ({ ctx, path, type, next }) => {
 
 export const publicProcedure = t.procedure.use(timing).use(appErrors);
 
-/** Signed in, any role. Its `ctx.db` sees only the viewer's tenant (data/tenant-db.ts). */
-export const traderProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * Signed in, any role, even with a temporary password still to change: only for what such a
+ * session may do (change the password, sign out). Its `ctx.db` sees only the viewer's tenant
+ * (data/tenant-db.ts).
+ */
+export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { viewer: ctx.viewer, db: tenantDb(ctx.deps.db, ctx.viewer.tenantId) } });
+});
+
+/** Signed in, any role, with a password of their own. */
+export const traderProcedure = sessionProcedure.use(({ ctx, next }) => {
+  if (ctx.viewer.mustChangePassword) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Choose a new password first: you signed in with a temporary one.",
+    });
+  }
+  return next();
 });
 
 /** Signed in as an administrator of the viewer's tenant. */

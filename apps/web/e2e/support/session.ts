@@ -5,12 +5,20 @@ import { currentRun } from "./run.ts";
 
 export const DEMO_PASSWORD = "risk-demo-2026";
 
-/** Signs in through the login form, as a person would, and waits for the landing page. */
-export async function signIn(page: Page, email: string, landing: RegExp = /\/(dashboard|admin)$/) {
+/**
+ * Signs in through the login form, as a person would, and waits for the landing page; with the
+ * demo password unless the spec's own user has another.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  landing: RegExp = /\/(dashboard|admin)$/,
+  password = DEMO_PASSWORD,
+) {
   if (!page.url().includes("/login")) await page.goto("/login");
   await hydrated(page);
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(landing);
 }

@@ -1,6 +1,7 @@
 import type { Viewer } from "@repo/api";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CHANGE_PASSWORD_PATH } from "~/lib/account.ts";
 import { getApiDeps } from "~/server/api-deps.ts";
 import { SignOutButton } from "./sign-out-button.tsx";
 
@@ -22,6 +23,7 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
               <Link href="/admin">Traders</Link>
               <Link href="/admin/scenarios">Scenarios</Link>
               <Link href="/admin/cache">Cache</Link>
+              <Link href="/admin/people">People</Link>
             </>
           ) : (
             <Link href="/dashboard">My risk</Link>
@@ -30,6 +32,9 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
         <span className="who">
           {viewer.name} · {tenantName}
         </span>
+        <Link href={CHANGE_PASSWORD_PATH} className="account-link">
+          Change password
+        </Link>
         <SignOutButton />
       </header>
       <main>{children}</main>

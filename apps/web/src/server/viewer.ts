@@ -3,6 +3,7 @@ import { findViewer, SESSION_COOKIE, type Viewer } from "@repo/api";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { CHANGE_PASSWORD_PATH } from "~/lib/account.ts";
 import { getApiDeps } from "./api-deps.ts";
 
 /** Who the request's session cookie says is signed in; read once per request. */
@@ -13,18 +14,30 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
   return findViewer(deps.db, token, deps.clock());
 });
 
-/** Where each role starts after signing in. */
-export function homeOf(viewer: Pick<Viewer, "role">): "/dashboard" | "/admin" {
+/**
+ * Where each role starts after signing in; the change-password page for someone on a temporary
+ * password, which is all such a session may use.
+ */
+export function homeOf(
+  viewer: Pick<Viewer, "role" | "mustChangePassword">,
+): "/dashboard" | "/admin" | typeof CHANGE_PASSWORD_PATH {
+  if (viewer.mustChangePassword) return CHANGE_PASSWORD_PATH;
   return viewer.role === "ADMIN" ? "/admin" : "/dashboard";
+}
+
+/** The viewer of any role, or a redirect to /login (coming back to `path` afterwards). */
+export async function requireSignedIn(path: string): Promise<Viewer> {
+  const viewer = await currentViewer();
+  if (!viewer) redirect(`/login?next=${encodeURIComponent(path)}`);
+  return viewer;
 }
 
 /**
  * The viewer, or a redirect: to /login (coming back to `path` afterwards) when signed out, to
- * their own home when the page is for the other role.
+ * their own home when the page is for the other role or they must choose a password first.
  */
 export async function requireViewer(role: Viewer["role"], path: string): Promise<Viewer> {
-  const viewer = await currentViewer();
-  if (!viewer) redirect(`/login?next=${encodeURIComponent(path)}`);
-  if (viewer.role !== role) redirect(homeOf(viewer));
+  const viewer = await requireSignedIn(path);
+  if (viewer.role !== role || viewer.mustChangePassword) redirect(homeOf(viewer));
   return viewer;
 }

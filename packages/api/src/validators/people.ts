@@ -41,10 +41,7 @@ const ZPasswordChange = z.strictObject({
   newPassword: ZNewPassword,
 });
 
-function differsFromCurrent(
-  fields: z.infer<typeof ZPasswordChange>,
-  ctx: z.RefinementCtx,
-): void {
+function differsFromCurrent(fields: z.infer<typeof ZPasswordChange>, ctx: z.RefinementCtx): void {
   if (fields.newPassword === fields.currentPassword) {
     ctx.addIssue({
       code: "custom",
@@ -69,3 +66,6 @@ export const ZChangePasswordForm = ZPasswordChange.extend({ confirmPassword: z.s
       });
     }
   });
+
+/** The person an admin acts on (deactivate, reactivate, reset the password). */
+export const ZPersonInput = z.strictObject({ userId: ZId });

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FieldError } from "~/components/field-error.tsx";
+import { CHANGE_PASSWORD_PATH } from "~/lib/account.ts";
 import { messageOf } from "~/lib/errors.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { safeNextPath } from "./next-path.ts";
@@ -24,8 +25,10 @@ export function LoginForm({ next }: { next: string | null }) {
     trpc.auth.login.mutationOptions({
       onSuccess: (user) => {
         // Checked again here: whatever reaches this prop, the browser only ever goes to this site.
+        // Someone on a temporary password may only choose their own first.
         const home = user.role === "ADMIN" ? "/admin" : "/dashboard";
-        router.replace((safeNextPath(next) ?? home) as never);
+        const to = user.mustChangePassword ? CHANGE_PASSWORD_PATH : (safeNextPath(next) ?? home);
+        router.replace(to as never);
         router.refresh();
       },
     }),

@@ -14,7 +14,8 @@ export default async function LoginPage({
   const params = await searchParams;
   const next = safeNextPath(params.next);
   const viewer = await currentViewer();
-  if (viewer) redirect((next ?? homeOf(viewer)) as never);
+  // Someone on a temporary password goes to choose their own, wherever they were headed.
+  if (viewer) redirect(((viewer.mustChangePassword ? null : next) ?? homeOf(viewer)) as never);
   return (
     <main className="login">
       <h1>Risk Dashboard</h1>

@@ -1,5 +1,5 @@
 import { isLimitType, ZScenarioMoves } from "@repo/api/validators";
-import { decimal, limitName, limitValue, percent, quantity, whenOf } from "~/lib/format.ts";
+import { decimal, limitName, limitValue, money, percent, quantity, whenOf } from "~/lib/format.ts";
 import type { RouterOutputs } from "~/trpc/types.ts";
 import { moveInWords } from "./scenario-form.ts";
 
@@ -33,7 +33,18 @@ const FIELD_NAMES: Record<string, string> = {
   pausedEverywhere: "paused everywhere",
   name: "name",
   moves: "moves",
+  email: "email",
+  role: "role",
+  startingCash: "starting cash",
+  limitsCopiedFrom: "limits copied from",
+  limitsCopied: "limits copied",
+  password: "password",
 };
+
+const ROLE_NAMES: Record<string, string> = { TRADER: "Trader", ADMIN: "Admin" };
+
+/** Which password a person signs in with (the audit records the kind, never the password). */
+const PASSWORD_KINDS: Record<string, string> = { own: "their own", temporary: "temporary" };
 
 /** Bookkeeping fields that change with every save and say nothing to the reader. */
 const SILENT = new Set(["version", "openedAt"]);
@@ -55,7 +66,9 @@ function valueInWords(field: string, value: unknown, limitType: string, timeZone
     if (field === "warnFraction" || field === "varConfidence") return percent(value, 0);
     if (field === "maxDrawdownTolerance") return percent(value);
     if (field === "lookbackDays") return `${value} days`;
-    if (field === "quantity" || field === "failedAttempts" || field === "pausedAddresses") {
+    if (field === "startingCash") return money(value);
+    const counts = ["quantity", "failedAttempts", "pausedAddresses", "limitsCopied"];
+    if (counts.includes(field)) {
       return quantity(value);
     }
     return decimal(value);
@@ -65,6 +78,8 @@ function valueInWords(field: string, value: unknown, limitType: string, timeZone
     if (field === "severity") return value === "HARD" ? "Hard" : "Soft";
     if (field === "type" && isLimitType(value)) return limitName(value);
     if (field === "closedAt") return whenOf(new Date(value), timeZone);
+    if (field === "role") return ROLE_NAMES[value] ?? value;
+    if (field === "password") return PASSWORD_KINDS[value] ?? value;
     return value;
   }
   return "—";
@@ -79,6 +94,11 @@ export function subjectOf(event: AuditEvent): string {
   if (event.entity === "PROFILE") return "Risk profile";
   if (event.entity === "SIGN_IN") return "Sign-in";
   if (event.entity === "STRESS_SCENARIO") return `Scenario ${String(fields.name ?? "")}`.trim();
+  if (event.entity === "USER") {
+    const name = String(fields.name ?? "");
+    if ("password" in fields) return `Password of ${name}`;
+    return `${ROLE_NAMES[String(fields.role)] ?? "Person"} ${name}`;
+  }
   if (event.entity === "LIMIT") {
     const symbol = typeof fields.symbol === "string" ? fields.symbol : null;
     return isLimitType(fields.type) ? `${limitName(fields.type, symbol)} limit` : "Limit";
@@ -89,11 +109,21 @@ export function subjectOf(event: AuditEvent): string {
 export function actionOf(event: AuditEvent): string {
   // The one change an admin makes to a trader's sign-in: forgetting their failed attempts.
   if (event.entity === "SIGN_IN") return "unlocked";
+  if (event.entity === "USER") return personActionOf(event);
   if (event.entity === "POSITION") {
     if (event.action === "CREATE") return "opened";
     if (event.action === "UPDATE" && fieldsOf(event.after)?.closedAt) return "closed";
   }
   return { CREATE: "created", UPDATE: "changed", DELETE: "deleted" }[event.action];
+}
+
+/** What was done to a person's account: added, deactivated, reactivated, password reset or changed. */
+function personActionOf(event: AuditEvent): string {
+  const after = fieldsOf(event.after) ?? {};
+  if (event.action === "CREATE") return "added";
+  if (after.active === false) return "deactivated";
+  if (after.active === true) return "reactivated";
+  return after.password === "temporary" ? "reset" : "changed";
 }
 
 /**

@@ -3,9 +3,18 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
 
 /**
+ * Whether focus went with the question's buttons (to the page itself), rather than to something
+ * the action showed (a temporary password to copy), which keeps it.
+ */
+function focusIsLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body;
+}
+
+/**
  * A destructive button that asks first, in place: the question with the action and Keep. Focus
  * follows the question: to the safe answer (Keep) when asked, back to the button when kept or
- * done. `before` is what stands beside the button while nobody is asked (an Edit button).
+ * done (unless the action moved it on). `before` is what stands beside the button while nobody is asked (an Edit button).
  */
 export function ConfirmAction({
   action,
@@ -39,7 +48,7 @@ export function ConfirmAction({
   const asked = useRef(false);
   useEffect(() => {
     if (asking) keepRef.current?.focus();
-    else if (asked.current) actionRef.current?.focus();
+    else if (asked.current && focusIsLost()) actionRef.current?.focus();
     asked.current = asking;
   }, [asking]);
   // Done or refused, the question goes away, so the screen reads as it stands.

@@ -5,26 +5,13 @@ import { type ProfileFields, ZProfileFields } from "@repo/api/validators";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useForm } from "react-hook-form";
-import { FieldError } from "~/components/field-error.tsx";
 import { messageOf } from "~/lib/errors.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { MutationError } from "./mutation-error.tsx";
+import { PROFILE_FIELDS, ProfileFieldset } from "./profile-fields.tsx";
 import { applyServerErrors } from "./server-errors.ts";
 import { SubmitRow } from "./submit-row.tsx";
 import { useInvalidateTrader } from "./use-invalidate-trader.ts";
-
-const PROFILE_FIELDS = [
-  "riskTolerance",
-  "varConfidence",
-  "lookbackDays",
-  "maxDrawdownTolerance",
-] as const;
-
-const TOLERANCES = [
-  ["CONSERVATIVE", "Conservative"],
-  ["MODERATE", "Moderate"],
-  ["AGGRESSIVE", "Aggressive"],
-] as const;
 
 function fieldsOf(profile: ProfileFields): ProfileFields {
   const { riskTolerance, varConfidence, lookbackDays, maxDrawdownTolerance } = profile;
@@ -78,12 +65,6 @@ export function ProfileForm({ traderId }: { traderId: string }) {
     save.reset();
   };
 
-  const field = (name: (typeof PROFILE_FIELDS)[number]) => ({
-    id: `${id}-${name}`,
-    "aria-invalid": Boolean(errors[name]),
-    "aria-describedby": `${id}-${name}-error`,
-  });
-
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Risk profile</h2>
@@ -99,61 +80,11 @@ export function ProfileForm({ traderId }: { traderId: string }) {
         onSubmit={form.handleSubmit((values) => save.mutate({ traderId, version, ...values }))}
       >
         <div className="fields">
-          <div className="field">
-            <label htmlFor={`${id}-riskTolerance`}>Risk tolerance</label>
-            <select {...field("riskTolerance")} {...form.register("riskTolerance")}>
-              {TOLERANCES.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-            <FieldError id={`${id}-riskTolerance-error`} message={errors.riskTolerance?.message} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-varConfidence`}>VaR confidence</label>
-            <select
-              {...field("varConfidence")}
-              {...form.register("varConfidence", { valueAsNumber: true })}
-            >
-              <option value={0.95}>95%</option>
-              <option value={0.99}>99%</option>
-            </select>
-            <FieldError id={`${id}-varConfidence-error`} message={errors.varConfidence?.message} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-lookbackDays`}>Lookback days</label>
-            <input
-              type="number"
-              inputMode="numeric"
-              step={1}
-              {...field("lookbackDays")}
-              {...form.register("lookbackDays", { valueAsNumber: true })}
-              aria-describedby={`${id}-lookbackDays-hint ${id}-lookbackDays-error`}
-            />
-            <span id={`${id}-lookbackDays-hint`} className="hint">
-              trading days of history, 20 to 750
-            </span>
-            <FieldError id={`${id}-lookbackDays-error`} message={errors.lookbackDays?.message} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-maxDrawdownTolerance`}>Max drawdown tolerance</label>
-            <input
-              type="number"
-              inputMode="decimal"
-              step="any"
-              {...field("maxDrawdownTolerance")}
-              {...form.register("maxDrawdownTolerance", { valueAsNumber: true })}
-              aria-describedby={`${id}-maxDrawdownTolerance-hint ${id}-maxDrawdownTolerance-error`}
-            />
-            <span id={`${id}-maxDrawdownTolerance-hint`} className="hint">
-              fraction of the peak, 0.15 for 15%
-            </span>
-            <FieldError
-              id={`${id}-maxDrawdownTolerance-error`}
-              message={errors.maxDrawdownTolerance?.message}
-            />
-          </div>
+          <ProfileFieldset
+            id={id}
+            register={(name, numeric) => form.register(name, { valueAsNumber: numeric })}
+            errors={errors}
+          />
         </div>
         <p className="muted version" data-testid="profile-version">
           Loaded at version {version}

@@ -3,6 +3,11 @@ import { adminAuditLogRoute } from "./audit-log.ts";
 import { adminCacheDeploymentRoute } from "./cache-deployment.ts";
 import { adminCacheStatsRoute } from "./cache-stats.ts";
 import { adminInvalidateTenantRoute } from "./invalidate-tenant.ts";
+import { adminPeopleAddRoute } from "./people-add.ts";
+import { adminPeopleDeactivateRoute } from "./people-deactivate.ts";
+import { adminPeopleListRoute } from "./people-list.ts";
+import { adminPeopleReactivateRoute } from "./people-reactivate.ts";
+import { adminPeopleResetPasswordRoute } from "./people-reset-password.ts";
 import { adminScenariosCreateRoute } from "./scenarios-create.ts";
 import { adminScenariosDeleteRoute } from "./scenarios-delete.ts";
 import { adminScenariosListRoute } from "./scenarios-list.ts";
@@ -24,5 +29,12 @@ export const adminRouter = {
     list: adminScenariosListRoute,
     create: adminScenariosCreateRoute,
     delete: adminScenariosDeleteRoute,
+  },
+  people: {
+    list: adminPeopleListRoute,
+    add: adminPeopleAddRoute,
+    deactivate: adminPeopleDeactivateRoute,
+    reactivate: adminPeopleReactivateRoute,
+    resetPassword: adminPeopleResetPasswordRoute,
   },
 } satisfies TRPCRouterRecord;

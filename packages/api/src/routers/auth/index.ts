@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { changePasswordRoute } from "./change-password.ts";
 import { loginRoute } from "./login.ts";
 import { logoutRoute } from "./logout.ts";
 import { meRoute } from "./me.ts";
@@ -7,4 +8,5 @@ export const authRouter = {
   login: loginRoute,
   logout: logoutRoute,
   me: meRoute,
+  changePassword: changePasswordRoute,
 } satisfies TRPCRouterRecord;

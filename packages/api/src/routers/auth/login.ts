@@ -18,5 +18,6 @@ export const loginRoute = publicProcedure
       { ...input, address: ctx.address },
     );
     ctx.session.set(token, expiresAt);
-    return { userId: viewer.userId, name: viewer.name, role: viewer.role, expiresAt };
+    const { userId, name, role, mustChangePassword } = viewer;
+    return { userId, name, role, mustChangePassword, expiresAt };
   });

@@ -1,8 +1,8 @@
 import { revokeSession } from "../../services/auth/sessions.ts";
-import { traderProcedure } from "../../trpc.ts";
+import { sessionProcedure } from "../../trpc.ts";
 
 /** Ends this session and drops everything cached for the user (DESIGN §4). */
-export const logoutRoute = traderProcedure.mutation(async ({ ctx }) => {
+export const logoutRoute = sessionProcedure.mutation(async ({ ctx }) => {
   const { viewer, deps } = ctx;
   await revokeSession(deps.db, viewer.sessionId, deps.clock());
   await deps.cache.invalidateUser({ tenantId: viewer.tenantId, userId: viewer.userId });

@@ -6,6 +6,6 @@ import { publicProcedure } from "../../trpc.ts";
  */
 export const meRoute = publicProcedure.query(({ ctx }) => {
   if (!ctx.viewer) return null;
-  const { userId, name, email, role, tenant } = ctx.viewer;
-  return { userId, name, email, role, tenant };
+  const { userId, name, email, role, tenant, mustChangePassword } = ctx.viewer;
+  return { userId, name, email, role, tenant, mustChangePassword };
 });

@@ -12,6 +12,7 @@ const maya: Viewer = {
   name: "Maya",
   email: "maya@northwind.example.com",
   tenant: { name: "Northwind Capital", slug: "northwind" },
+  mustChangePassword: false,
 };
 const token = "a-token-long-enough-to-be-plausible";
 const at = (seconds: number) => new Date(Date.UTC(2026, 10, 30, 9, 0, seconds));

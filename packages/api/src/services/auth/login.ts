@@ -31,7 +31,7 @@ const WHERE: Record<LoginScope, string> = {
 };
 
 /** Why sign-in is refused without checking the password, and what the person can do. */
-function pausedSentence({ scope, seconds, lock }: LoginPause): string {
+export function pausedSentence({ scope, seconds, lock }: LoginPause): string {
   const wait = `Try again in ${duration(seconds)}`;
   if (!lock) return `Too many failed sign-ins ${WHERE[scope]}. ${wait}.`;
   if (scope === "address")

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db, Role } from "@repo/db";
+import type { TenantTx } from "../../data/tenant-db.ts";
 
 /**
  * Who is signed in, as every procedure sees it. Never in the shared cache (DESIGN §4: no
@@ -13,6 +14,11 @@ export interface Viewer {
   name: string;
   email: string;
   tenant: { name: string; slug: string };
+  /**
+   * Signed in with a temporary password an admin gave: until they choose their own, the
+   * session may only change the password, say who it is and sign out (trpc.ts).
+   */
+  mustChangePassword: boolean;
 }
 
 /** A live session: who it belongs to and until when. */
@@ -54,6 +60,7 @@ export const VIEWER_USER_SELECT = {
   name: true,
   email: true,
   active: true,
+  mustChangePassword: true,
   tenant: { select: { name: true, slug: true } },
 } as const;
 
@@ -64,12 +71,13 @@ type ViewerUser = {
   name: string;
   email: string;
   tenant: { name: string; slug: string };
+  mustChangePassword: boolean;
 };
 
 /** The viewer a user row (read with VIEWER_USER_SELECT) stands for, without its session. */
 export function viewerOf(user: ViewerUser): Omit<Viewer, "sessionId"> {
-  const { id: userId, tenantId, role, name, email, tenant } = user;
-  return { userId, tenantId, role, name, email, tenant };
+  const { id: userId, tenantId, role, name, email, tenant, mustChangePassword } = user;
+  return { userId, tenantId, role, name, email, tenant, mustChangePassword };
 }
 
 /** The viewer of a live session: not expired, not revoked, its user still active. */
@@ -100,6 +108,23 @@ export async function findSession(db: Db, token: string, now: Date): Promise<Ses
 export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {
   await db.session.updateMany({
     where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+}
+
+/**
+ * Ends every live session of the user but `keep` (the one changing its own password), in the
+ * caller's transaction. The caller then invalidates the user's cache, which makes every
+ * instance forget the sessions it remembers (live-sessions.ts), as logout does.
+ */
+export async function revokeSessionsOf(
+  tx: TenantTx,
+  userId: string,
+  now: Date,
+  keep?: string,
+): Promise<void> {
+  await tx.session.updateMany({
+    where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
     data: { revokedAt: now },
   });
 }
