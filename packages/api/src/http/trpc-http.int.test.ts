@@ -294,8 +294,11 @@ describe("error answers", () => {
       "Choose true or false.",
       "This field is not expected here: remove it.",
     ]);
-    const missing = await post("auth.login", { password: "x" });
-    expect(errorMessagesOf(await missing.text())).toContain("This field is required.");
+    // A missing field says so, in the schema's own words where it has some.
+    const noPassword = await post("auth.login", { email: "maya@northwind.example.com" });
+    expect(errorMessagesOf(await noPassword.text())).toContain("This field is required.");
+    const noEmail = await post("auth.login", { password: "x" });
+    expect(errorMessagesOf(await noEmail.text())).toContain("Enter an email address.");
     const notAnObject = await postText("auth.login", '{"json":42}');
     expect(notAnObject.messages).toEqual([
       'The input must be an object of named fields, such as {"traderId": …}.',

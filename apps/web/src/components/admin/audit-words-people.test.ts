@@ -32,7 +32,7 @@ describe("a person's account in the audit history's words", () => {
       limitsCopied: 3,
     });
     expect(`${subjectOf(added)} ${actionOf(added)}`).toBe("Trader Nora New added");
-    expect(changesOf(added)).toEqual(
+    expect(changesOf(added, "UTC")).toEqual(
       expect.arrayContaining([
         "starting cash $250,000",
         "limits copied from Jonas Weber",
@@ -44,7 +44,7 @@ describe("a person's account in the audit history's words", () => {
   it("tells deactivation, reactivation, a reset and a change apart", () => {
     const said = (before: Record<string, unknown>, after: Record<string, unknown>) => {
       const event = personEvent("UPDATE", { ...nora, ...before }, { ...nora, ...after });
-      return `${subjectOf(event)} ${actionOf(event)}: ${changesOf(event).join("; ")}`;
+      return `${subjectOf(event)} ${actionOf(event)}: ${changesOf(event, "UTC").join("; ")}`;
     };
     expect(said({ active: true }, { active: false })).toBe(
       "Trader Nora New deactivated: active yes → no",
