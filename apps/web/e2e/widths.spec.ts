@@ -72,6 +72,19 @@ const SCREENS: Screen[] = [
     ready: (page) => expect(page.getByRole("table", { name: "Hit rate by kind" })).toBeVisible(),
   },
   {
+    name: "the firm's people",
+    as: ADMIN,
+    path: "/admin/people",
+    ready: (page) => expect(page.getByRole("table", { name: "People" })).toBeVisible(),
+  },
+  {
+    name: "changing one's password",
+    as: TRADER,
+    path: "/account/password",
+    ready: (page) =>
+      expect(page.getByRole("heading", { level: 1, name: "Change password" })).toBeVisible(),
+  },
+  {
     name: "a missing page",
     path: "/no/such/page",
     ready: (page) => expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible(),
