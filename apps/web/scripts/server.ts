@@ -11,7 +11,13 @@
  *                                      output (docker/entrypoint.sh)
  *
  * Run by Node itself (type stripping), outside anything Next builds, so it imports Node's
- * built-ins, `next` and that one module only. PORT and HOSTNAME as for `next start`.
+ * built-ins, `next`, that module and src/server/stop-hook.ts only. PORT and HOSTNAME as for
+ * `next start`.
+ *
+ * SIGINT and SIGTERM stop it cleanly and it exits 0, so Ctrl-C in a terminal (which signals
+ * scripts/serve.ts and pnpm too) ends without pnpm reporting a failed script: no new
+ * connections, the requests in flight answered, Next closed, then the app's price feed, cache
+ * and database pool (src/server/stop.ts).
  */
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -20,6 +26,7 @@ import {
   parseTrustedProxies,
   settleForwardedHeaders,
 } from "../../../packages/api/src/http/forwarded-headers.ts";
+import { stopHook } from "../src/server/stop-hook.ts";
 
 const mode = process.argv[2];
 if (mode !== "start" && mode !== "dev" && mode !== "standalone") {
@@ -63,6 +70,27 @@ const server = createServer((request, response) => {
 const app = next({ dev: mode === "dev", dir, hostname, port, httpServer: server });
 await app.prepare();
 const handle = app.getRequestHandler();
+server.once("error", (error: NodeJS.ErrnoException) => {
+  // scripts/serve.ts checked the port before the build; another program took it since.
+  const reason = error.code === "EADDRINUSE" ? "is in use by another program" : error.message;
+  console.error(`risk-dashboard: port ${port} ${reason}: set PORT to a free port.`);
+  process.exit(1);
+});
 server.listen(port, hostname, () => {
   console.info(`risk-dashboard: serving on http://${hostname ?? "localhost"}:${port} (${mode})`);
 });
+
+let stopping = false;
+async function stop() {
+  // A terminal signals the whole process group, and scripts/serve.ts passes the signal on too.
+  if (stopping) return;
+  stopping = true;
+  const closed = new Promise((done) => server.close(done));
+  server.closeIdleConnections();
+  await closed;
+  await app.close();
+  await stopHook()?.();
+  process.exit(0);
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
