@@ -14,7 +14,7 @@ interface WantedPort {
   role: string;
   /** The environment variable that moves it. */
   variable: string;
-  /** What else helps, after "set VARIABLE=…". */
+  /** What else helps, said after "set VARIABLE=…". */
   alternative?: string;
 }
 
@@ -46,8 +46,8 @@ export async function busyPortProblem(ports: WantedPort[]): Promise<string | nul
       code === "EADDRINUSE"
         ? "is in use by another program (perhaps another Risk Dashboard)"
         : `cannot be listened on (${code})`;
-    const fixes = [`set ${wanted.variable}=${next}`, wanted.alternative].filter(Boolean);
-    return `Port ${wanted.port} for ${wanted.role} ${cause}: ${fixes.join(", ")} and start again.`;
+    const alternative = wanted.alternative ? ` (${wanted.alternative})` : "";
+    return `Port ${wanted.port} for ${wanted.role} ${cause}: set ${wanted.variable}=${next}${alternative} and start again.`;
   }
   return null;
 }

@@ -61,7 +61,7 @@ async function main() {
   running.step = { stop: (signal) => next.kill(signal) };
   next.on("exit", async (code) => {
     // A clean exit is a stop, whoever signalled the server; anything else is it failing.
-    if (running.stopping || code === 0) return stopped();
+    if (code === 0) return stopped();
     await embedded?.stop();
     process.exit(code ?? 1);
   });

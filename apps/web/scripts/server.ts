@@ -28,6 +28,20 @@ import {
 } from "../../../packages/api/src/http/forwarded-headers.ts";
 import { stopHook } from "../src/server/stop-hook.ts";
 
+// Listened for first, so a stop asked for while Next is loading is a clean one too; what it
+// stops is set once there is something to stop.
+let stopping = false;
+let shutdown = async () => {};
+async function stop() {
+  // A terminal signals the whole process group, and scripts/serve.ts passes the signal on too.
+  if (stopping) return;
+  stopping = true;
+  await shutdown();
+  process.exit(0);
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+
 const mode = process.argv[2];
 if (mode !== "start" && mode !== "dev" && mode !== "standalone") {
   console.error("usage: node scripts/server.ts start|dev|standalone");
@@ -68,7 +82,16 @@ const server = createServer((request, response) => {
   void handle(request, response);
 });
 const app = next({ dev: mode === "dev", dir, hostname, port, httpServer: server });
-await app.prepare();
+const prepared = app.prepare();
+shutdown = async () => {
+  await prepared;
+  const closed = new Promise((done) => server.close(done));
+  server.closeIdleConnections();
+  await closed;
+  await app.close();
+  await stopHook()?.();
+};
+await prepared;
 const handle = app.getRequestHandler();
 server.once("error", (error: NodeJS.ErrnoException) => {
   // scripts/serve.ts checked the port before the build; another program took it since.
@@ -76,21 +99,8 @@ server.once("error", (error: NodeJS.ErrnoException) => {
   console.error(`risk-dashboard: port ${port} ${reason}: set PORT to a free port.`);
   process.exit(1);
 });
-server.listen(port, hostname, () => {
-  console.info(`risk-dashboard: serving on http://${hostname ?? "localhost"}:${port} (${mode})`);
-});
-
-let stopping = false;
-async function stop() {
-  // A terminal signals the whole process group, and scripts/serve.ts passes the signal on too.
-  if (stopping) return;
-  stopping = true;
-  const closed = new Promise((done) => server.close(done));
-  server.closeIdleConnections();
-  await closed;
-  await app.close();
-  await stopHook()?.();
-  process.exit(0);
+if (!stopping) {
+  server.listen(port, hostname, () => {
+    console.info(`risk-dashboard: serving on http://${hostname ?? "localhost"}:${port} (${mode})`);
+  });
 }
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);

@@ -89,7 +89,7 @@ function newRunId(): string {
  * A port free on every address right now (the app listens on all of them), picked by the kernel
  * from its ephemeral range, so two runs starting together get different ones.
  */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((listening, failed) => {
     server.once("error", failed);
