@@ -3,67 +3,28 @@
  * it at once with a sentence, and Ctrl-C stops the running app cleanly with exit code 0. Starting
  * the app needs the production build (this package's turbo.json builds it before these tests).
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { type AppProcess, startApp } from "../e2e/support/app-process.ts";
 import { freePort } from "../e2e/support/run.ts";
 
-const appDir = fileURLToPath(new URL("../", import.meta.url));
 // Starting the app migrates a fresh embedded database and runs Next: slow on a loaded machine.
 const STARTS_THE_APP = 240_000;
 
-interface Serve {
-  child: ChildProcess;
-  /** Everything it printed so far, stdout and stderr in order. */
-  output(): string;
-  /** Resolves when a line matching `pattern` has been printed. */
-  printed(pattern: RegExp): Promise<void>;
-  exited: Promise<number | null>;
-}
-
-const started: Serve[] = [];
+const started: AppProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  for (const serve of started.splice(0)) {
-    if (serve.child.exitCode === null && serve.child.pid) process.kill(-serve.child.pid, "SIGKILL");
-  }
+  for (const app of started.splice(0)) app.signal("SIGKILL");
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-/** serve.ts as `pnpm start` runs it, in a process group of its own as a terminal would. */
-function serve(args: string[], env: Record<string, string>): Serve {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...args], {
-    cwd: appDir,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: appEnv(env),
-  });
-  let text = "";
-  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
-  const take = (chunk: Buffer) => {
-    text += chunk.toString();
-    for (const waiter of waiters.filter((w) => w.pattern.test(text))) waiter.resolve();
-  };
-  child.stdout?.on("data", take);
-  child.stderr?.on("data", take);
-  const exited = new Promise<number | null>((settle) => child.on("exit", settle));
-  const result: Serve = {
-    child,
-    output: () => text,
-    printed: (pattern) =>
-      new Promise<void>((resolve, reject) => {
-        if (pattern.test(text)) return resolve();
-        waiters.push({ pattern, resolve });
-        void exited.then((code) => reject(new Error(`exited (${code}) first:\n${text}`)));
-      }),
-    exited,
-  };
-  started.push(result);
-  return result;
+function serve(args: string[], settings: Record<string, string>): AppProcess {
+  const app = startApp(args, appEnv(settings));
+  started.push(app);
+  return app;
 }
 
 /**
@@ -136,7 +97,7 @@ describe("Ctrl-C", () => {
       expect((await fetch(`http://127.0.0.1:${port}/api/health/live`)).ok).toBe(true);
 
       // A terminal signals its whole foreground process group: the launcher and the server.
-      process.kill(-(app.child.pid ?? 0), "SIGINT");
+      app.signal("SIGINT");
 
       expect(await app.exited).toBe(0);
       expect(app.output().trimEnd().split("\n").at(-1)).toBe("risk-dashboard: stopped.");

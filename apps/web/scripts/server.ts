@@ -77,7 +77,18 @@ if (mode === "standalone") {
 }
 const { default: next } = await import("next");
 
+// Requests being answered, so that a stop lets them finish (and then closes every connection,
+// kept-alive ones too) instead of cutting them off.
+let answering = 0;
+let drained = () => {};
 const server = createServer((request, response) => {
+  answering++;
+  response.once("close", () => {
+    answering--;
+    if (answering === 0) drained();
+  });
+  // Once stopping, a request on a kept-alive connection is the last on that connection.
+  if (stopping) response.setHeader("Connection", "close");
   settleForwardedHeaders(request, trusted);
   void handle(request, response);
 });
@@ -85,9 +96,9 @@ const app = next({ dev: mode === "dev", dir, hostname, port, httpServer: server 
 const prepared = app.prepare();
 shutdown = async () => {
   await prepared;
-  const closed = new Promise((done) => server.close(done));
-  server.closeIdleConnections();
-  await closed;
+  server.close();
+  if (answering > 0) await new Promise<void>((done) => (drained = done));
+  server.closeAllConnections();
   await app.close();
   await stopHook()?.();
 };
