@@ -37,6 +37,7 @@ async function main() {
   process.on("SIGTERM", requestStop);
   const busy = await busyPortProblem(wantedPorts(config));
   if (busy) fail(busy);
+  if (running.stopping) return stopped();
   if (process.argv.includes("--build")) await build();
 
   const { url: databaseUrl, embedded } = await openDatabase(config);
@@ -91,9 +92,9 @@ async function build() {
     "building the app (the first build takes a few minutes; later starts reuse it until the code changes)",
   );
   const started = Date.now();
-  const build = startBuild();
-  running.step = build;
-  const code = await build.exited;
+  const turbo = startBuild();
+  running.step = turbo;
+  const code = await turbo.exited;
   running.step = undefined;
   if (running.stopping) return stopped();
   if (code !== 0) fail("the build failed; its errors are above.");
