@@ -21,10 +21,11 @@ WORKDIR /app
 COPY --from=build /repo/apps/web/.next/standalone ./
 COPY --from=build /repo/apps/web/.next/static ./apps/web/.next/static
 # The app's server (apps/web/scripts/server.ts: the client's address from the socket and
-# TRUSTED_PROXIES, then Next) and the one module it imports, at their paths in the repository;
-# Node runs them as TypeScript.
+# TRUSTED_PROXIES, then Next; a clean stop on SIGTERM) and the two modules it imports, at their
+# paths in the repository; Node runs them as TypeScript.
 COPY --from=build /repo/apps/web/scripts/server.ts ./apps/web/scripts/server.ts
 COPY --from=build /repo/packages/api/src/http/forwarded-headers.ts ./packages/api/src/http/forwarded-headers.ts
+COPY --from=build /repo/apps/web/src/server/stop-hook.ts ./apps/web/src/server/stop-hook.ts
 COPY --from=build /deploy/db /db
 COPY --from=build /repo/prisma /prisma
 COPY docker/entrypoint.sh /entrypoint.sh

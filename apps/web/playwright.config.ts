@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { chooseRun, currentRun } from "./e2e/support/run.ts";
+import { appServerEnv, chooseRun, currentRun } from "./e2e/support/run.ts";
 
 // A database, Redis key prefix and port of this run's own, picked here in the runner and read
 // back from the environment by the workers, the web server and the global setup.
@@ -54,15 +54,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 300_000,
     stdout: "pipe",
-    env: {
-      DATABASE_URL: run.databaseUrl,
-      REDIS_URL: run.redisUrl,
-      SEED_DEMO_DATA: "true",
-      CACHE_PREFIX: run.label,
-      PORT: String(run.port),
-      // The specs check the seeded books' exact figures ("86% of limit"); with the simulated
-      // feed moving prices every 3 s, those would drift with how long the run has taken.
-      PRICE_FEED_INTERVAL_MS: "0",
-    },
+    env: appServerEnv(run),
   },
 });

@@ -1,8 +1,11 @@
 /**
- * Starts the dashboard: picks the database (DATABASE_URL, or the embedded PGlite when unset),
+ * Starts the dashboard: checks that its ports are free, builds it when asked to (`--build`, as
+ * `pnpm start` does), picks the database (DATABASE_URL, or the embedded PGlite when unset),
  * migrates and seeds it when configured to, then runs Next.js (`dev` or `start`, through
  * scripts/server.ts) against it.
- * The embedded database lives in this process, so it stops when the app stops.
+ * The embedded database lives in this process, so it stops when the app stops. SIGINT and
+ * SIGTERM (Ctrl-C) stop the step under way, then the app, then the database, and exit 0 with
+ * one line, so pnpm reports no failed script.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -13,24 +16,39 @@ import { applyMigrations } from "@repo/db/migrations";
 import { redactRedisUrl } from "@repo/risk-cache";
 import pg from "pg";
 import { type AppConfig, ConfigError, readConfig } from "../src/server/config.ts";
+import { startBuild } from "./build.ts";
+import { busyPortProblem, wantedPorts } from "./ports.ts";
 
 const log = (message: string) => console.info(`risk-dashboard: ${message}`);
 const appDir = fileURLToPath(new URL("../", import.meta.url));
 const defaultDataDir = fileURLToPath(new URL("../../../.data/pglite", import.meta.url));
 
+/** What a stop has to end: the step under way (the build or the server) and the database. */
+const running: {
+  step?: { stop(signal: NodeJS.Signals): void };
+  embedded?: EmbeddedPostgres;
+  stopping: boolean;
+} = { stopping: false };
+
 async function main() {
   const mode = process.argv[2] === "dev" ? "dev" : "start";
   const config = readConfigOrExit();
-  const { url: databaseUrl, embedded } = await openDatabase(config);
-  log(`cache: ${describeCache(config)}`);
+  process.on("SIGINT", requestStop);
+  process.on("SIGTERM", requestStop);
+  const busy = await busyPortProblem(wantedPorts(config));
+  if (busy) fail(busy);
+  if (running.stopping) return stopped();
+  if (process.argv.includes("--build")) await build();
 
+  const { url: databaseUrl, embedded } = await openDatabase(config);
+  running.embedded = embedded;
+  log(`cache: ${describeCache(config)}`);
   const reachable = await probeDatabase(databaseUrl);
   if (reachable === true) {
     await prepareDatabase(config, databaseUrl).catch(async (error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
-      console.error(`risk-dashboard: preparing the database failed: ${reason}`);
       await embedded?.stop();
-      process.exit(1);
+      fail(`preparing the database failed: ${reason}`);
     });
   } else {
     log(
@@ -38,25 +56,56 @@ async function main() {
         "Starting anyway: /api/health reports the database as down until it answers.",
     );
   }
+  if (running.stopping) return stopped();
 
   const next = runNext(mode, config, databaseUrl);
-  const stop = (signal: NodeJS.Signals) => next.kill(signal);
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  next.on("exit", async (code, signal) => {
+  running.step = { stop: (signal) => next.kill(signal) };
+  next.on("exit", async (code) => {
+    // A clean exit is a stop, whoever signalled the server; anything else is it failing.
+    if (code === 0) return stopped();
     await embedded?.stop();
-    process.exit(code ?? (signal ? 0 : 1));
+    process.exit(code ?? 1);
   });
+}
+
+/** Ends the step under way; the step's own ending then finishes the stop (see stopped). */
+function requestStop(signal: NodeJS.Signals) {
+  if (running.stopping) return;
+  running.stopping = true;
+  // From a terminal the server has the signal already; it takes a second one as the same stop.
+  running.step?.stop(signal);
+}
+
+async function stopped(): Promise<never> {
+  await running.embedded?.stop();
+  log("stopped.");
+  process.exit(0);
+}
+
+function fail(sentence: string): never {
+  console.error(`risk-dashboard: ${sentence}`);
+  process.exit(1);
+}
+
+async function build() {
+  log(
+    "building the app (the first build takes a few minutes; later starts reuse it until the code changes)",
+  );
+  const started = Date.now();
+  const turbo = startBuild();
+  running.step = turbo;
+  const code = await turbo.exited;
+  running.step = undefined;
+  if (running.stopping) return stopped();
+  if (code !== 0) fail("the build failed; its errors are above.");
+  log(`built in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 function readConfigOrExit(): AppConfig {
   try {
     return readConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`risk-dashboard: configuration error: ${error.message}`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
     throw error;
   }
 }
@@ -75,11 +124,10 @@ async function openDatabase(
     return { url: embedded.url, embedded };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    console.error(
-      `risk-dashboard: could not start the embedded database on port ${config.embeddedDbPort} (${reason}). ` +
+    fail(
+      `could not start the embedded database on port ${config.embeddedDbPort} (${reason}). ` +
         "Is another instance running? Set EMBEDDED_DB_PORT, or DATABASE_URL for an external PostgreSQL.",
     );
-    process.exit(1);
   }
 }
 

@@ -11,7 +11,13 @@
  *                                      output (docker/entrypoint.sh)
  *
  * Run by Node itself (type stripping), outside anything Next builds, so it imports Node's
- * built-ins, `next` and that one module only. PORT and HOSTNAME as for `next start`.
+ * built-ins, `next`, that module and src/server/stop-hook.ts only. PORT and HOSTNAME as for
+ * `next start`.
+ *
+ * SIGINT and SIGTERM stop it cleanly and it exits 0, so Ctrl-C in a terminal (which signals
+ * scripts/serve.ts and pnpm too) ends without pnpm reporting a failed script: no new
+ * connections, the requests in flight answered, Next closed, then the app's price feed, cache
+ * and database pool (src/server/stop.ts).
  */
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -20,6 +26,21 @@ import {
   parseTrustedProxies,
   settleForwardedHeaders,
 } from "../../../packages/api/src/http/forwarded-headers.ts";
+import { stopHook } from "../src/server/stop-hook.ts";
+
+// Listened for first, so a stop asked for while Next is loading is a clean one too; what it
+// stops is set once there is something to stop.
+let stopping = false;
+let shutdown = async () => {};
+async function stop() {
+  // A terminal signals the whole process group, and scripts/serve.ts passes the signal on too.
+  if (stopping) return;
+  stopping = true;
+  await shutdown();
+  process.exit(0);
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
 
 const mode = process.argv[2];
 if (mode !== "start" && mode !== "dev" && mode !== "standalone") {
@@ -56,13 +77,41 @@ if (mode === "standalone") {
 }
 const { default: next } = await import("next");
 
+// Requests being answered, so that a stop lets them finish (and then closes every connection,
+// kept-alive ones too) instead of cutting them off.
+let answering = 0;
+let drained = () => {};
 const server = createServer((request, response) => {
+  answering++;
+  response.once("close", () => {
+    answering--;
+    if (answering === 0) drained();
+  });
+  // Once stopping, a request on a kept-alive connection is the last on that connection.
+  if (stopping) response.setHeader("Connection", "close");
   settleForwardedHeaders(request, trusted);
   void handle(request, response);
 });
 const app = next({ dev: mode === "dev", dir, hostname, port, httpServer: server });
-await app.prepare();
+const prepared = app.prepare();
+shutdown = async () => {
+  await prepared;
+  server.close();
+  if (answering > 0) await new Promise<void>((done) => (drained = done));
+  server.closeAllConnections();
+  await app.close();
+  await stopHook()?.();
+};
+await prepared;
 const handle = app.getRequestHandler();
-server.listen(port, hostname, () => {
-  console.info(`risk-dashboard: serving on http://${hostname ?? "localhost"}:${port} (${mode})`);
+server.once("error", (error: NodeJS.ErrnoException) => {
+  // scripts/serve.ts checked the port before the build; another program took it since.
+  const reason = error.code === "EADDRINUSE" ? "is in use by another program" : error.message;
+  console.error(`risk-dashboard: port ${port} ${reason}: set PORT to a free port.`);
+  process.exit(1);
 });
+if (!stopping) {
+  server.listen(port, hostname, () => {
+    console.info(`risk-dashboard: serving on http://${hostname ?? "localhost"}:${port} (${mode})`);
+  });
+}

@@ -58,6 +58,24 @@ export function currentRun(): E2eRun {
   };
 }
 
+/**
+ * The app's settings for this run: the production build on the run's database and Redis key
+ * prefix, seeded with the demo data, on `port` (the run's own unless a spec starts a second
+ * instance).
+ */
+export function appServerEnv(run: E2eRun, port = run.port): Record<string, string> {
+  return {
+    DATABASE_URL: run.databaseUrl,
+    REDIS_URL: run.redisUrl,
+    SEED_DEMO_DATA: "true",
+    CACHE_PREFIX: run.label,
+    PORT: String(port),
+    // The specs check the seeded books' exact figures ("86% of limit"); with the simulated
+    // feed moving prices every 3 s, those would drift with how long the run has taken.
+    PRICE_FEED_INTERVAL_MS: "0",
+  };
+}
+
 export function databaseNameOf(runId: string): string {
   return `${DATABASE_PREFIX}${runId.replace("-", "_")}`;
 }

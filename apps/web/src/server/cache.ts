@@ -22,3 +22,10 @@ export function getCache(): Promise<ApiCache> {
   });
   return globalForCache.riskDashboardCache;
 }
+
+/** Closes the cache's Redis connections, when the server shuts down. */
+export async function closeCache(): Promise<void> {
+  const cache = globalForCache.riskDashboardCache;
+  globalForCache.riskDashboardCache = undefined;
+  await (await cache)?.close();
+}

@@ -22,3 +22,10 @@ export function getDb(): Db {
   });
   return globalForDb.riskDashboardDb;
 }
+
+/** Closes the process's database pool, when the server shuts down. */
+export async function closeDb(): Promise<void> {
+  const db = globalForDb.riskDashboardDb;
+  globalForDb.riskDashboardDb = undefined;
+  await db?.$disconnect();
+}

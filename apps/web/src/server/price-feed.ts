@@ -34,3 +34,10 @@ export async function startServerPriceFeed() {
   });
   log(`price feed: moving last prices every ${config.priceFeedIntervalMs} ms`);
 }
+
+/** Stops this process's feed, after the tick in flight, when the server shuts down. */
+export async function stopServerPriceFeed() {
+  const stop = globalForFeed.riskDashboardPriceFeed;
+  globalForFeed.riskDashboardPriceFeed = undefined;
+  await stop?.();
+}
