@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { adminAuditActorsRoute } from "./audit-actors.ts";
 import { adminAuditLogRoute } from "./audit-log.ts";
 import { adminCacheStatsRoute } from "./cache-stats.ts";
 import { adminInvalidateTenantRoute } from "./invalidate-tenant.ts";
@@ -13,6 +14,7 @@ import { adminWarmUpRoute } from "./warm-up.ts";
 export const adminRouter = {
   traders: adminTradersRoute,
   auditLog: adminAuditLogRoute,
+  auditActors: adminAuditActorsRoute,
   cacheStats: adminCacheStatsRoute,
   warmUp: adminWarmUpRoute,
   invalidateTenant: adminInvalidateTenantRoute,
