@@ -21,6 +21,7 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
             <>
               <Link href="/admin">Traders</Link>
               <Link href="/admin/scenarios">Scenarios</Link>
+              <Link href="/admin/audit">Audit log</Link>
               <Link href="/admin/cache">Cache</Link>
             </>
           ) : (

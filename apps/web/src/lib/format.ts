@@ -63,3 +63,12 @@ const WHEN = new Intl.DateTimeFormat("en-GB", {
 export function whenOf(date: Date): string {
   return `${WHEN.format(date)} UTC`;
 }
+
+/** "3 Mar 2026, 15:05:09" in the given IANA zone: the zone is stated once, beside the column. */
+export function whenInZone(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "medium",
+    timeZone,
+  }).format(date);
+}

@@ -3,10 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { messageOf } from "~/lib/errors.ts";
-import { whenOf } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { AUDIT_PAGE, auditInput } from "./audit-input.ts";
-import { actionOf, changesOf, subjectOf } from "./audit-words.ts";
+import { AuditTable } from "./audit-table.tsx";
 
 /** Who changed what in this trader's book, newest first, in words rather than field dumps. */
 export function AuditHistory({ traderId }: { traderId: string }) {
@@ -24,36 +23,7 @@ export function AuditHistory({ traderId }: { traderId: string }) {
       ) : events.length === 0 ? (
         <p className="muted">No changes yet.</p>
       ) : (
-        <table aria-labelledby={headingId} className="audit">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.id}>
-                <td>
-                  <time dateTime={event.createdAt.toISOString()}>{whenOf(event.createdAt)}</time>
-                </td>
-                <td>{event.actor.name}</td>
-                <td>
-                  {subjectOf(event)} {actionOf(event)}
-                </td>
-                <td>
-                  <ul className="changes">
-                    {changesOf(event).map((line) => (
-                      <li key={line}>{line}</li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AuditTable events={events} labelledBy={headingId} />
       )}
       {audit.data?.nextCursor ? (
         <p className="muted">Showing the latest {AUDIT_PAGE} changes.</p>

@@ -35,6 +35,23 @@ const FIELD_NAMES: Record<string, string> = {
   moves: "moves",
 };
 
+/** What an audit event is about, in words: the audit log's "Kind" filter and its rows. */
+export const ENTITY_NAMES: Record<AuditEvent["entity"], string> = {
+  PROFILE: "Risk profile",
+  LIMIT: "Limit",
+  POSITION: "Position",
+  SIGN_IN: "Sign-in",
+  STRESS_SCENARIO: "Scenario",
+  USER: "Account",
+};
+
+/** What was done, in words (a position is "opened" and "closed" rather than created, changed). */
+export const ACTION_NAMES: Record<AuditEvent["action"], string> = {
+  CREATE: "created",
+  UPDATE: "changed",
+  DELETE: "deleted",
+};
+
 /** Bookkeeping fields that change with every save and say nothing to the reader. */
 const SILENT = new Set(["version", "openedAt"]);
 
@@ -76,14 +93,18 @@ function valueInWords(field: string, value: unknown, limitType: string): string 
  */
 export function subjectOf(event: AuditEvent): string {
   const fields = fieldsOf(event.after) ?? fieldsOf(event.before) ?? {};
-  if (event.entity === "PROFILE") return "Risk profile";
-  if (event.entity === "SIGN_IN") return "Sign-in";
-  if (event.entity === "STRESS_SCENARIO") return `Scenario ${String(fields.name ?? "")}`.trim();
+  if (event.entity === "STRESS_SCENARIO") {
+    return `${ENTITY_NAMES.STRESS_SCENARIO} ${String(fields.name ?? "")}`.trim();
+  }
   if (event.entity === "LIMIT") {
     const symbol = typeof fields.symbol === "string" ? fields.symbol : null;
-    return isLimitType(fields.type) ? `${limitName(fields.type, symbol)} limit` : "Limit";
+    return isLimitType(fields.type)
+      ? `${limitName(fields.type, symbol)} limit`
+      : ENTITY_NAMES.LIMIT;
   }
-  return `Position ${String(fields.symbol ?? "")}`.trim();
+  if (event.entity === "POSITION")
+    return `${ENTITY_NAMES.POSITION} ${String(fields.symbol ?? "")}`.trim();
+  return ENTITY_NAMES[event.entity];
 }
 
 export function actionOf(event: AuditEvent): string {
@@ -93,7 +114,7 @@ export function actionOf(event: AuditEvent): string {
     if (event.action === "CREATE") return "opened";
     if (event.action === "UPDATE" && fieldsOf(event.after)?.closedAt) return "closed";
   }
-  return { CREATE: "created", UPDATE: "changed", DELETE: "deleted" }[event.action];
+  return ACTION_NAMES[event.action];
 }
 
 /**
