@@ -3,6 +3,7 @@
 import { AUDIT_EXPORT_MAX, type TAuditFilterForm } from "@repo/api/validators";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
+import { LoadMore } from "~/components/load-more.tsx";
 import { downloadCsv } from "~/lib/csv.ts";
 import { errorCode, fieldErrorsOf, messageOf } from "~/lib/errors.ts";
 import { useViewerZone } from "~/lib/use-viewer-zone.ts";
@@ -81,23 +82,7 @@ export function AuditLog() {
         ) : (
           <AuditTable events={events} labelledBy={headingId} />
         )}
-        <div className="more-row">
-          {log.hasNextPage ? (
-            <button
-              type="button"
-              className="secondary"
-              disabled={log.isFetchingNextPage}
-              onClick={() => log.fetchNextPage()}
-            >
-              {log.isFetchingNextPage ? "Loading…" : "Load more"}
-            </button>
-          ) : null}
-          {events && events.length > 0 ? (
-            <span className="muted">
-              {events.length} shown{log.hasNextPage ? ", older ones below" : ", the oldest reached"}
-            </span>
-          ) : null}
-        </div>
+        <LoadMore shown={events?.length ?? 0} pages={log} />
       </section>
     </>
   );

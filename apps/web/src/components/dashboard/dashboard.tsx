@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { messageOf } from "~/lib/errors.ts";
 import { decimal, percent } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
+import { AlertHistory } from "./alert-history.tsx";
 import { AlertsPanel } from "./alerts-panel.tsx";
 import { downloadLimits, downloadPositions } from "./csv-exports.ts";
 import { dashboardInput } from "./dashboard-input.ts";
@@ -139,6 +140,7 @@ export function Dashboard({ traderId }: { traderId?: string }) {
           <HoldingsTable holdings={metrics.holdings} currency={currency} />
         </div>
       </section>
+      <AlertHistory traderId={traderId} currency={currency} />
       <StressPanel traderId={traderId} version={chartVersion} />
       <ExcludedPositions excluded={metrics.excluded} />
       <WhatIfPanel traderId={traderId} />
