@@ -63,7 +63,8 @@ export async function readForExport(
 export function auditCsvRows(events: readonly AuditEvent[], zone: string) {
   return events.map((event) => ({
     time_utc: event.createdAt.toISOString(),
-    [`time_${zone}`]: whenInZone(event.createdAt, zone),
+    time_local: whenInZone(event.createdAt, zone),
+    time_zone: zone,
     who: event.actor.name,
     trader: event.trader?.name ?? "",
     kind: ENTITY_NAMES[event.entity],
