@@ -36,6 +36,12 @@ const ZPageSize = (what: string, max: number) =>
 
 const ZInstant = z.iso.datetime({ offset: true, error: "Enter a date." });
 
+/**
+ * What the browser's infinite queries add to each page's input. Pages are read forward only
+ * (newest first, each after the last one's cursor), so it changes nothing.
+ */
+const ZDirection = z.enum(["forward", "backward"]).optional();
+
 /** The filters the API applies; each one left out selects everything. */
 export const ZAuditLogInput = z
   .strictObject({
@@ -53,6 +59,7 @@ export const ZAuditLogInput = z
     to: ZInstant.optional(),
     limit: ZPageSize("event", AUDIT_PAGE_MAX).default(50),
     cursor: ZId.optional(),
+    direction: ZDirection,
   })
   .refine((input) => !input.from || !input.to || Date.parse(input.from) < Date.parse(input.to), {
     path: ["to"],
@@ -93,6 +100,7 @@ export const ZAlertsHistoryInput = z
     traderId: ZId.optional(),
     limit: ZPageSize("alert", 100).default(20),
     cursor: ZId.optional(),
+    direction: ZDirection,
   })
   .prefault({});
 export type TAlertsHistoryInput = z.input<typeof ZAlertsHistoryInput>;
