@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import Papa from "papaparse";
 import { hydrated } from "./support/hydration.ts";
 import { signIn, sql } from "./support/session.ts";
@@ -8,7 +8,8 @@ import { signIn, sql } from "./support/session.ts";
 /**
  * The firm's record: the audit log paged, filtered and exported; a limit's own history; the
  * alert history; and the traders list's sort and search. The rows these tests read are their
- * own (Lucas's, on a day long past and a symbol he holds no limit on) and go in afterAll.
+ * own (Lucas's: changes on a day long past, a limit on a symbol he has none on, an alert) and
+ * go in afterAll.
  */
 
 const ADMIN = "admin@northwind.example.com";
@@ -22,7 +23,8 @@ const NOTE = `Hedged with index futures ${randomUUID().slice(0, 8)}`;
 
 let lucas: { id: string; tenantId: string };
 let adminId: string;
-let limit: { id: string; symbol: string };
+/** A symbol Lucas has no limit on and does not hold: the history test adds a limit on it. */
+let symbol: string;
 const auditIds: string[] = [];
 let alertId: string;
 
@@ -42,12 +44,8 @@ test.beforeAll(async () => {
      ORDER BY symbol LIMIT 1`,
     [lucas.tenantId, lucas.id],
   );
-  limit = { id: randomUUID(), symbol: free?.symbol as string };
-  await sql(
-    `INSERT INTO "RiskLimit" (id, "tenantId", "traderId", type, threshold, severity, symbol, "updatedAt")
-     VALUES ($1, $2, $3, 'MAX_POSITION_NOTIONAL', 40000, 'SOFT', $4, now())`,
-    [limit.id, lucas.tenantId, lucas.id, limit.symbol],
-  );
+  if (!free) throw new Error("the demo firm trades a symbol Lucas has no limit on");
+  symbol = free.symbol;
   // Lucas's own changes on that day, a minute apart, and one more at 23:30 UTC: the next day
   // in Paris, outside a range ending on the 10th there.
   const times = [
@@ -70,21 +68,30 @@ test.beforeAll(async () => {
       ],
     );
   }
-  // An alert on the new limit, acknowledged by the admin with a note and since resolved.
+  // An alert on his leverage limit, acknowledged by the admin with a note and since resolved.
+  const [leverage] = await sql<{ id: string }>(
+    `SELECT id FROM "RiskLimit" WHERE "traderId" = $1 AND type = 'MAX_LEVERAGE'`,
+    [lucas.id],
+  );
   alertId = randomUUID();
   await sql(
     `INSERT INTO "RiskAlert" (id, "tenantId", "traderId", "limitId", level, value, threshold, message,
        "raisedAt", "resolvedAt", "acknowledgedAt", "acknowledgedById", "acknowledgeNote")
-     VALUES ($1, $2, $3, $4, 'WARN', 35000, 40000, 'Position notional at 88% of its limit',
+     VALUES ($1, $2, $3, $4, 'WARN', 2.5, 3, 'Leverage at 83% of its limit',
        now(), now(), now(), $5, $6)`,
-    [alertId, lucas.tenantId, lucas.id, limit.id, adminId, NOTE],
+    [alertId, lucas.tenantId, lucas.id, leverage?.id, adminId, NOTE],
   );
 });
 
 test.afterAll(async () => {
   await sql(`DELETE FROM "RiskAlert" WHERE id = $1`, [alertId]);
-  await sql(`DELETE FROM "AuditEvent" WHERE id = ANY($1) OR "entityId" = $2`, [auditIds, limit.id]);
-  await sql(`DELETE FROM "RiskLimit" WHERE id = $1`, [limit.id]);
+  await sql(`DELETE FROM "AuditEvent" WHERE id = ANY($1)`, [auditIds]);
+  // The limit the history test added, and its audit events.
+  const added = await sql<{ id: string }>(
+    `DELETE FROM "RiskLimit" WHERE "traderId" = $1 AND symbol = $2 RETURNING id`,
+    [lucas.id, symbol],
+  );
+  await sql(`DELETE FROM "AuditEvent" WHERE "entityId" = ANY($1)`, [added.map((row) => row.id)]);
 });
 
 async function open(page: Page, email: string, path: string) {
@@ -144,21 +151,31 @@ test("the admin filters the audit log by person and days, pages it and downloads
 
 test("a limit's history shows the old and the new value and who changed it", async ({ page }) => {
   await open(page, ADMIN, `/admin/traders/${lucas.id}`);
+  const form = page.getByRole("form", { name: "New limit" });
+  await form.getByLabel("Limit type").selectOption({ label: "Position notional" });
+  await form.getByLabel("Threshold").fill("40000");
+  await form.getByLabel("Symbol").fill(symbol);
+  await form.getByRole("button", { name: "Add limit" }).click();
   const limits = page.getByRole("table", { name: "Risk limits" });
-  const name = new RegExp(`\\(${limit.symbol}\\)`);
-  const row = limits.getByRole("row", { name });
-  await row.getByRole("button", { name: /^Edit / }).click();
+  const name = `Position notional (${symbol})`;
+  const row = limits.getByRole("row", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}`) });
+  await expect(row).toContainText("$40,000");
+
+  await row.getByRole("button", { name: `Edit ${name}` }).click();
   const editing = limits.getByRole("row").filter({ has: page.getByLabel("Threshold") });
   await editing.getByLabel("Threshold").fill("45000");
-  await editing.getByRole("button", { name: /^Save / }).click();
+  await editing.getByRole("button", { name: `Save ${name}` }).click();
   await expect(row).toContainText("$45,000");
 
-  await row.getByRole("button", { name: /^History of / }).click();
-  const history = page.getByRole("table", { name: /^History of the .* limit$/ });
-  const change = history.locator("tbody tr").first();
-  await expect(change).toContainText("Avery Admin");
-  await expect(change).toContainText("Changed");
-  await expect(change).toContainText("threshold $40,000 → $45,000");
+  await row.getByRole("button", { name: `History of ${name}` }).click();
+  const history = page.getByRole("table", { name: `History of the ${name} limit` });
+  const changed = history.locator("tbody tr").nth(0);
+  const created = history.locator("tbody tr").nth(1);
+  await expect(changed).toContainText("Avery Admin");
+  await expect(changed).toContainText("Changed");
+  await expect(changed).toContainText("threshold $40,000 → $45,000");
+  await expect(created).toContainText("Created");
+  await expect(created).toContainText("threshold $40,000");
   await page.getByRole("button", { name: "Close history" }).click();
   await expect(history).toBeHidden();
 });
@@ -171,7 +188,7 @@ test("the trader sees who acknowledged an alert, with the note, in the alert his
   const row = history.getByRole("row").filter({ hasText: NOTE });
   await expect(row).toContainText("Avery Admin");
   await expect(row).toContainText("Warning");
-  await expect(row).toContainText("$35,000 / $40,000");
+  await expect(row).toContainText("2.50× / 3.00×");
   await expect(history.getByRole("columnheader", { name: "Raised (Europe/Paris)" })).toBeVisible();
 });
 
@@ -205,4 +222,32 @@ test("the traders list sorts by any column and finds a trader as the admin types
   await expect(traders.locator("tbody tr")).toContainText("Priya Natarajan");
   await page.getByLabel("Search traders").fill("nobody-here");
   await expect(traders.locator("tbody tr")).toContainText("No trader's name or email holds");
+});
+
+test("at 390 px the record's screens scroll sideways only inside their tables", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  /** What of `root` reaches past the screen's right edge, outside a table's own box. */
+  const sticking = (root: Locator) =>
+    root.evaluate((element) =>
+      [element, ...element.querySelectorAll("*")]
+        .filter((inner) => !inner.closest(".table-scroll"))
+        .filter((inner) => inner.getBoundingClientRect().right > window.innerWidth)
+        .map((inner) => inner.outerHTML.slice(0, 80)),
+    );
+  await open(page, ADMIN, "/admin");
+  await expect(page.getByRole("table", { name: "Traders" })).toBeVisible();
+  expect(await sticking(page.getByRole("main"))).toEqual([]);
+  await page.goto("/admin/audit");
+  await hydrated(page);
+  await expect(page.getByRole("table", { name: "Changes" })).toBeVisible();
+  expect(await sticking(page.getByRole("main"))).toEqual([]);
+  await page.goto(`/admin/traders/${lucas.id}`);
+  await hydrated(page);
+  await page.getByRole("button", { name: "History of Leverage" }).click();
+  await expect(page.getByRole("region", { name: /^History of the / })).toBeVisible();
+  // The limits with a history open, and the alert history.
+  expect(await sticking(page.getByRole("region", { name: "Risk limits" }))).toEqual([]);
+  expect(await sticking(page.getByRole("region", { name: "Alert history" }))).toEqual([]);
 });

@@ -52,7 +52,7 @@ export function AuditFilters({
 
   return (
     <form
-      className="form audit-filters"
+      className="panel form audit-filters"
       aria-label="Filter the audit log"
       noValidate
       onSubmit={form.handleSubmit(onApply)}

@@ -43,60 +43,62 @@ export function LimitsTable({ traderId }: { traderId: string }) {
       <h2 id={headingId}>Risk limits</h2>
       <MutationError error={failure} onReload={reload} reloading={limitsQuery.isFetching} />
       {limits ? (
-        <table aria-labelledby={headingId} className="limits-table">
-          <thead>
-            <tr>
-              <th scope="col">Limit</th>
-              <th scope="col">Symbol</th>
-              <th scope="col" className="num">
-                Threshold
-              </th>
-              <th scope="col" className="num">
-                Warn at
-              </th>
-              <th scope="col">Severity</th>
-              <th scope="col">Active</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {limits.length === 0 ? (
+        <div className="table-scroll">
+          <table aria-labelledby={headingId} className="limits-table">
+            <thead>
               <tr>
-                <td colSpan={7} className="muted">
-                  No limits yet. Add one below.
-                </td>
+                <th scope="col">Limit</th>
+                <th scope="col">Symbol</th>
+                <th scope="col" className="num">
+                  Threshold
+                </th>
+                <th scope="col" className="num">
+                  Warn at
+                </th>
+                <th scope="col">Severity</th>
+                <th scope="col">Active</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ) : null}
-            {limits.map((limit) =>
-              limit.id === editingId ? (
-                <LimitEditRow
-                  key={limit.id}
-                  traderId={traderId}
-                  limit={limit}
-                  onDone={() => setEditingId(null)}
-                  onFailure={setFailure}
-                />
-              ) : (
-                <LimitRow
-                  key={limit.id}
-                  traderId={traderId}
-                  limit={limit}
-                  currency={currency}
-                  onEdit={() => {
-                    setFailure(null);
-                    setEditingId(limit.id);
-                  }}
-                  onHistory={() =>
-                    setHistory({ id: limit.id, name: limitName(limit.type, limit.symbol) })
-                  }
-                  onFailure={setFailure}
-                />
-              ),
-            )}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {limits.length === 0 ? (
+                <tr>
+                  <td colSpan={7} className="muted">
+                    No limits yet. Add one below.
+                  </td>
+                </tr>
+              ) : null}
+              {limits.map((limit) =>
+                limit.id === editingId ? (
+                  <LimitEditRow
+                    key={limit.id}
+                    traderId={traderId}
+                    limit={limit}
+                    onDone={() => setEditingId(null)}
+                    onFailure={setFailure}
+                  />
+                ) : (
+                  <LimitRow
+                    key={limit.id}
+                    traderId={traderId}
+                    limit={limit}
+                    currency={currency}
+                    onEdit={() => {
+                      setFailure(null);
+                      setEditingId(limit.id);
+                    }}
+                    onHistory={() =>
+                      setHistory({ id: limit.id, name: limitName(limit.type, limit.symbol) })
+                    }
+                    onFailure={setFailure}
+                  />
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p className={limitsQuery.error ? "error" : "muted"} role="alert">
           {limitsQuery.error ? messageOf(limitsQuery.error) : "Loading…"}
