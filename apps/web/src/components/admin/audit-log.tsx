@@ -3,6 +3,7 @@
 import { AUDIT_EXPORT_MAX, type TAuditFilterForm } from "@repo/api/validators";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
+import { nextPageOf } from "~/components/dashboard/dashboard-input.ts";
 import { LoadMore } from "~/components/load-more.tsx";
 import { downloadCsv } from "~/lib/csv.ts";
 import { errorCode, fieldErrorsOf, messageOf } from "~/lib/errors.ts";
@@ -29,7 +30,7 @@ export function AuditLog() {
   const log = useInfiniteQuery(
     trpc.admin.auditLog.infiniteQueryOptions(
       { ...filters, limit: PAGE },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+      { getNextPageParam: nextPageOf },
     ),
   );
   const [exporting, setExporting] = useState<string | null>(null);

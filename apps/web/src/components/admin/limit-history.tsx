@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef } from "react";
+import { nextPageOf } from "~/components/dashboard/dashboard-input.ts";
 import { LoadMore } from "~/components/load-more.tsx";
 import { messageOf } from "~/lib/errors.ts";
 import { useTRPC } from "~/trpc/client.tsx";
@@ -29,7 +30,7 @@ export function LimitHistory({
   const history = useInfiniteQuery(
     trpc.admin.auditLog.infiniteQueryOptions(
       { entityId: limitId, entity: "LIMIT", limit: PAGE },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+      { getNextPageParam: nextPageOf },
     ),
   );
   const events = history.data?.pages.flatMap((page) => page.events);

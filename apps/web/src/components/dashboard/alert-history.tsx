@@ -1,33 +1,43 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useRef } from "react";
 import { LoadMore } from "~/components/load-more.tsx";
 import { messageOf } from "~/lib/errors.ts";
 import { limitName, limitValue, STATUS_TEXT, whenInZone } from "~/lib/format.ts";
 import { useViewerZone } from "~/lib/use-viewer-zone.ts";
 import { useTRPC } from "~/trpc/client.tsx";
-import { usePoll } from "./use-poll.ts";
-
-/** How many alerts a page of the history shows. */
-const PAGE = 10;
+import { alertHistoryInput, nextPageOf } from "./dashboard-input.ts";
 
 /**
  * Every alert of the book, open or resolved, newest first: raised when, at what value against
- * what threshold; acknowledged by whom, when and with which note; resolved when. Refreshed with
- * the dashboard's polls, since valuations raise and resolve alerts.
+ * what threshold; acknowledged by whom, when and with which note; resolved when. It does not
+ * poll: the dashboard's poll brings the open alerts, and the history is read again only when
+ * they change (`openAlerts`, a key of them), so a poll stays one request.
  */
-export function AlertHistory({ traderId, currency }: { traderId?: string; currency: string }) {
+export function AlertHistory({
+  traderId,
+  currency,
+  openAlerts,
+}: {
+  traderId?: string | undefined;
+  currency: string;
+  openAlerts: string;
+}) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const headingId = useId();
   const zone = useViewerZone();
-  const input = { limit: PAGE, ...(traderId ? { traderId } : {}) };
+  const input = alertHistoryInput(traderId);
   const history = useInfiniteQuery(
-    trpc.risk.alerts.history.infiniteQueryOptions(input, {
-      getNextPageParam: (page) => page.nextCursor ?? undefined,
-    }),
+    trpc.risk.alerts.history.infiniteQueryOptions(input, { getNextPageParam: nextPageOf }),
   );
-  usePoll([trpc.risk.alerts.history.infiniteQueryKey(input)]);
+  const seen = useRef(openAlerts);
+  useEffect(() => {
+    if (seen.current === openAlerts) return;
+    seen.current = openAlerts;
+    void queryClient.invalidateQueries(trpc.risk.alerts.history.pathFilter());
+  }, [openAlerts, queryClient, trpc]);
   const alerts = history.data?.pages.flatMap((page) => page.alerts);
   const when = (date: Date) => <time dateTime={date.toISOString()}>{whenInZone(date, zone)}</time>;
 

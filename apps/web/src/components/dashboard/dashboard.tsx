@@ -140,7 +140,11 @@ export function Dashboard({ traderId }: { traderId?: string }) {
           <HoldingsTable holdings={metrics.holdings} currency={currency} />
         </div>
       </section>
-      <AlertHistory traderId={traderId} currency={currency} />
+      <AlertHistory
+        traderId={traderId}
+        currency={currency}
+        openAlerts={alerts.map((alert) => `${alert.id}:${alert.acknowledgedAt !== null}`).join()}
+      />
       <StressPanel traderId={traderId} version={chartVersion} />
       <ExcludedPositions excluded={metrics.excluded} />
       <WhatIfPanel traderId={traderId} />
