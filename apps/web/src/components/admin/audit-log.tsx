@@ -72,7 +72,8 @@ export function AuditLog() {
           </button>
         </div>
         <p className="muted" role="status">
-          {exporting ?? ""}
+          {exporting ??
+            `The CSV holds every event the filters select, newest first, up to ${AUDIT_EXPORT_MAX.toLocaleString("en-US")}.`}
         </p>
         {!events ? (
           <p className={log.error ? "error" : "muted"} role="alert">

@@ -55,6 +55,16 @@ describe("admin.auditLog", () => {
     expect(events.map((e) => e.entityId)).toEqual(jonas.reverse());
   });
 
+  it("takes the direction the browser's infinite queries send with each page", async () => {
+    const page = await admin.admin.auditLog({ limit: 2, direction: "forward" });
+    expect(page.events.map((e) => e.entityId)).toEqual(
+      written
+        .map(([, id]) => id)
+        .reverse()
+        .slice(0, 2),
+    );
+  });
+
   it("pages through every event exactly once", async () => {
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -94,6 +104,7 @@ describe("admin.auditLog", () => {
       [{ action: "READ" }, "BAD_REQUEST"],
       [{ from: "yesterday" }, "BAD_REQUEST"],
       [{ to: "2026-13-40T00:00:00Z" }, "BAD_REQUEST"],
+      [{ direction: "sideways" }, "BAD_REQUEST"],
     ];
     for (const [input, code] of cases) {
       expect((await failureOf(admin.admin.auditLog(input as never))).code).toBe(code);
