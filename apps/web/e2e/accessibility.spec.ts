@@ -52,3 +52,24 @@ test("the people screen and the change-password page, also with their errors sho
   await expect(page.getByText("Enter your current password.")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the record: the audit log with a refused range, a limit's history", async ({ page }) => {
+  await signIn(page, "admin@harbor.example.com", /\/admin$/);
+  await page.goto("/admin/audit");
+  await hydrated(page);
+  await page.getByLabel("From (day)").fill("2025-03-11");
+  await page.getByLabel("To (day, included)").fill("2025-03-10");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByText("The end date must be on or after the start date.")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Omar Haddad" }).click();
+  await hydrated(page);
+  await page
+    .getByRole("button", { name: /^History of / })
+    .first()
+    .click();
+  await expect(page.getByRole("region", { name: /^History of the / })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Alert history" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -122,6 +122,7 @@ const readsOfTheBook: Record<string, Call> = {
   "risk.profile.get": (c, traderId) => c.risk.profile.get({ traderId }),
   "risk.limits.list": (c, traderId) => c.risk.limits.list({ traderId }),
   "risk.alerts.list": (c, traderId) => c.risk.alerts.list({ traderId }),
+  "risk.alerts.history": (c, traderId) => c.risk.alerts.history({ traderId }),
   "positions.list": (c, traderId) => c.positions.list({ traderId }),
 };
 
@@ -154,11 +155,15 @@ const adminChanges: Record<string, (c: Caller, traderId: string) => Promise<unkn
 const accountAdministration: Record<string, (c: Caller, traderId: string) => Promise<unknown>> = {
   "admin.signInState": (c, traderId) => c.admin.signInState({ traderId }),
   "admin.unlockSignIn": (c, traderId) => c.admin.unlockSignIn({ traderId }),
+  // The audit log of one trader's book, and of the changes one person made.
+  "admin.auditLog (trader)": (c, traderId) => c.admin.auditLog({ traderId }),
+  "admin.auditLog (person)": (c, actorId) => c.admin.auditLog({ actorId }),
 };
 
 const tenantAdministration: Record<string, (c: Caller) => Promise<unknown>> = {
   "admin.traders": (c) => c.admin.traders(),
   "admin.auditLog": (c) => c.admin.auditLog({}),
+  "admin.auditActors": (c) => c.admin.auditActors(),
   "admin.cacheStats": (c) => c.admin.cacheStats(),
   "admin.cacheDeployment": (c) => c.admin.cacheDeployment(),
   "admin.warmUp": (c) => c.admin.warmUp(),

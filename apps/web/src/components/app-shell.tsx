@@ -22,6 +22,7 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
             <>
               <Link href="/admin">Traders</Link>
               <Link href="/admin/scenarios">Scenarios</Link>
+              <Link href="/admin/audit">Audit log</Link>
               <Link href="/admin/cache">Cache</Link>
               <Link href="/admin/people">People</Link>
             </>

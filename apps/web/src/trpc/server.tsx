@@ -3,6 +3,7 @@ import { appRouter, createInnerContext } from "@repo/api";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cache, type ReactNode } from "react";
+import { alertHistoryInput, nextPageOf } from "~/components/dashboard/dashboard-input.ts";
 import { getApiDeps } from "~/server/api-deps.ts";
 import { currentViewer } from "~/server/viewer.ts";
 import { makeQueryClient } from "./query-client.ts";
@@ -26,8 +27,9 @@ export function HydrateClient({ children }: { children: ReactNode }) {
 }
 
 /**
- * The dashboard's first paint: its one polled query, then the charts at the version it names,
- * so the page renders with every number and both charts. A dashboard that fails (no risk
+ * The dashboard's first paint: its one polled query, then the charts at the version it names
+ * and the alert history's first page, so the page renders with every number, both charts and
+ * the history. A dashboard that fails (no risk
  * profile yet) is left to the page, which shows the error as it would after any poll.
  */
 export async function prefetchDashboard(
@@ -37,7 +39,14 @@ export async function prefetchDashboard(
   await queryClient.prefetchQuery(trpc.risk.dashboard.queryOptions(input));
   const dashboard = queryClient.getQueryData(trpc.risk.dashboard.queryKey(input));
   if (!dashboard) return;
-  await queryClient.prefetchQuery(
-    trpc.risk.chart.queryOptions({ ...input, version: dashboard.chartVersion }),
-  );
+  await Promise.all([
+    queryClient.prefetchQuery(
+      trpc.risk.chart.queryOptions({ ...input, version: dashboard.chartVersion }),
+    ),
+    queryClient.prefetchInfiniteQuery(
+      trpc.risk.alerts.history.infiniteQueryOptions(alertHistoryInput(input.traderId), {
+        getNextPageParam: nextPageOf,
+      }),
+    ),
+  ]);
 }

@@ -4,3 +4,4 @@
  */
 export * from "./book.ts";
 export * from "./people.ts";
+export * from "./record.ts";

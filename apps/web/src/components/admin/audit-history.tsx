@@ -1,20 +1,17 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useId } from "react";
-import { TableScroll } from "~/components/table-scroll.tsx";
 import { messageOf } from "~/lib/errors.ts";
-import { whenOf } from "~/lib/format.ts";
-import { useTimeZone } from "~/lib/use-time-zone.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { AUDIT_PAGE, auditInput } from "./audit-input.ts";
-import { actionOf, changesOf, subjectOf } from "./audit-words.ts";
+import { AuditTable } from "./audit-table.tsx";
 
 /** Who changed what in this trader's book, newest first, in words rather than field dumps. */
 export function AuditHistory({ traderId }: { traderId: string }) {
   const trpc = useTRPC();
   const headingId = useId();
-  const timeZone = useTimeZone();
   const audit = useQuery(trpc.admin.auditLog.queryOptions(auditInput(traderId)));
   const events = audit.data?.events;
   return (
@@ -27,43 +24,13 @@ export function AuditHistory({ traderId }: { traderId: string }) {
       ) : events.length === 0 ? (
         <p className="muted">No changes yet.</p>
       ) : (
-        <TableScroll label="Audit history table">
-          <table aria-labelledby={headingId} className="audit">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id}>
-                  <td>
-                    <time dateTime={event.createdAt.toISOString()}>
-                      {whenOf(event.createdAt, timeZone)}
-                    </time>
-                  </td>
-                  <td>{event.actor.name}</td>
-                  <td>
-                    {subjectOf(event)} {actionOf(event)}
-                  </td>
-                  <td>
-                    <ul className="changes">
-                      {changesOf(event, timeZone).map((line) => (
-                        <li key={line}>{line}</li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <AuditTable events={events} labelledBy={headingId} />
       )}
       {audit.data?.nextCursor ? (
-        <p className="muted">Showing the latest {AUDIT_PAGE} changes.</p>
+        <p className="muted">
+          Showing the latest {AUDIT_PAGE} changes; the <Link href="/admin/audit">audit log</Link>{" "}
+          has every one, with filters.
+        </p>
       ) : null}
     </section>
   );

@@ -46,6 +46,23 @@ const ROLE_NAMES: Record<string, string> = { TRADER: "Trader", ADMIN: "Admin" };
 /** Which password a person signs in with (the audit records the kind, never the password). */
 const PASSWORD_KINDS: Record<string, string> = { own: "their own", temporary: "temporary" };
 
+/** What an audit event is about, in words: the audit log's "Kind" filter and its rows. */
+export const ENTITY_NAMES: Record<AuditEvent["entity"], string> = {
+  PROFILE: "Risk profile",
+  LIMIT: "Limit",
+  POSITION: "Position",
+  SIGN_IN: "Sign-in",
+  STRESS_SCENARIO: "Scenario",
+  USER: "Account",
+};
+
+/** What was done, in words (a position is "opened" and "closed" rather than created, changed). */
+export const ACTION_NAMES: Record<AuditEvent["action"], string> = {
+  CREATE: "created",
+  UPDATE: "changed",
+  DELETE: "deleted",
+};
+
 /** Bookkeeping fields that change with every save and say nothing to the reader. */
 const SILENT = new Set(["version", "openedAt"]);
 
@@ -91,9 +108,9 @@ function valueInWords(field: string, value: unknown, limitType: string, timeZone
  */
 export function subjectOf(event: AuditEvent): string {
   const fields = fieldsOf(event.after) ?? fieldsOf(event.before) ?? {};
-  if (event.entity === "PROFILE") return "Risk profile";
-  if (event.entity === "SIGN_IN") return "Sign-in";
-  if (event.entity === "STRESS_SCENARIO") return `Scenario ${String(fields.name ?? "")}`.trim();
+  if (event.entity === "STRESS_SCENARIO") {
+    return `${ENTITY_NAMES.STRESS_SCENARIO} ${String(fields.name ?? "")}`.trim();
+  }
   if (event.entity === "USER") {
     const name = String(fields.name ?? "");
     if ("password" in fields) return `Password of ${name}`;
@@ -101,9 +118,13 @@ export function subjectOf(event: AuditEvent): string {
   }
   if (event.entity === "LIMIT") {
     const symbol = typeof fields.symbol === "string" ? fields.symbol : null;
-    return isLimitType(fields.type) ? `${limitName(fields.type, symbol)} limit` : "Limit";
+    return isLimitType(fields.type)
+      ? `${limitName(fields.type, symbol)} limit`
+      : ENTITY_NAMES.LIMIT;
   }
-  return `Position ${String(fields.symbol ?? "")}`.trim();
+  if (event.entity === "POSITION")
+    return `${ENTITY_NAMES.POSITION} ${String(fields.symbol ?? "")}`.trim();
+  return ENTITY_NAMES[event.entity];
 }
 
 export function actionOf(event: AuditEvent): string {
@@ -114,7 +135,7 @@ export function actionOf(event: AuditEvent): string {
     if (event.action === "CREATE") return "opened";
     if (event.action === "UPDATE" && fieldsOf(event.after)?.closedAt) return "closed";
   }
-  return { CREATE: "created", UPDATE: "changed", DELETE: "deleted" }[event.action];
+  return ACTION_NAMES[event.action];
 }
 
 /** What was done to a person's account: added, deactivated, reactivated, password reset or changed. */

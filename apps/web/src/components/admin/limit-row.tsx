@@ -8,7 +8,7 @@ import { type LimitView, SEVERITY_NAMES } from "./limit-form.ts";
 import { useInvalidateTrader } from "./use-invalidate-trader.ts";
 
 /**
- * A limit as it stands, with Edit and Delete. Delete asks first, in the row itself: "Delete"
+ * A limit as it stands, with History, Edit and Delete. Delete asks first, in the row itself: "Delete"
  * sends the version the row shows, so a limit changed meanwhile is not removed unseen.
  */
 export function LimitRow({
@@ -16,12 +16,15 @@ export function LimitRow({
   limit,
   currency,
   onEdit,
+  onHistory,
   onFailure,
 }: {
   traderId: string;
   limit: LimitView;
   currency: string;
   onEdit: () => void;
+  /** Opens the limit's history below the table. */
+  onHistory: () => void;
   onFailure: (error: unknown) => void;
 }) {
   const trpc = useTRPC();
@@ -52,14 +55,24 @@ export function LimitRow({
             remove.mutate({ traderId, id: limit.id, version: limit.version });
           }}
           before={
-            <button
-              type="button"
-              className="secondary"
-              aria-label={`Edit ${name}`}
-              onClick={onEdit}
-            >
-              Edit
-            </button>
+            <>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`History of ${name}`}
+                onClick={onHistory}
+              >
+                History
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Edit ${name}`}
+                onClick={onEdit}
+              >
+                Edit
+              </button>
+            </>
           }
         />
       </td>

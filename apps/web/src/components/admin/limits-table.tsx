@@ -5,15 +5,17 @@ import { useCallback, useId, useState } from "react";
 import { dashboardInput } from "~/components/dashboard/dashboard-input.ts";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { messageOf } from "~/lib/errors.ts";
+import { limitName } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { LimitCreateForm } from "./limit-create-form.tsx";
 import { LimitEditRow } from "./limit-edit-row.tsx";
+import { LimitHistory } from "./limit-history.tsx";
 import { LimitRow } from "./limit-row.tsx";
 import { MutationError } from "./mutation-error.tsx";
 
 /**
  * The trader's limits: one row per limit, edited in place (one row at a time) or deleted after
- * a confirmation. A failed edit or delete is reported above the table, in a slot that is always
+ * a confirmation, its history opened below the table. A failed edit or delete is reported above the table, in a slot that is always
  * there, with Reload when the row was changed by someone else meanwhile.
  */
 export function LimitsTable({ traderId }: { traderId: string }) {
@@ -28,6 +30,7 @@ export function LimitsTable({ traderId }: { traderId: string }) {
   const currency = currencyQuery.data ?? "USD";
   const [editingId, setEditingId] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const [history, setHistory] = useState<{ id: string; name: string } | null>(null);
 
   const reload = useCallback(async () => {
     setEditingId(null);
@@ -87,6 +90,9 @@ export function LimitsTable({ traderId }: { traderId: string }) {
                       setFailure(null);
                       setEditingId(limit.id);
                     }}
+                    onHistory={() =>
+                      setHistory({ id: limit.id, name: limitName(limit.type, limit.symbol) })
+                    }
                     onFailure={setFailure}
                   />
                 ),
@@ -99,6 +105,14 @@ export function LimitsTable({ traderId }: { traderId: string }) {
           {limitsQuery.error ? messageOf(limitsQuery.error) : "Loading…"}
         </p>
       )}
+      {history ? (
+        <LimitHistory
+          key={history.id}
+          limitId={history.id}
+          name={history.name}
+          onClose={() => setHistory(null)}
+        />
+      ) : null}
       <LimitCreateForm traderId={traderId} />
     </section>
   );

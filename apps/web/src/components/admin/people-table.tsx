@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { TableScroll } from "~/components/table-scroll.tsx";
 import { messageOf } from "~/lib/errors.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import type { RouterOutputs } from "~/trpc/types.ts";
@@ -38,7 +39,7 @@ export function PeopleTable({
     );
   }
   return (
-    <div className="table-scroll">
+    <TableScroll label="People table">
       <table aria-label="People" className="people">
         <thead>
           <tr>
@@ -81,6 +82,6 @@ export function PeopleTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

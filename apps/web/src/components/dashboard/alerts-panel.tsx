@@ -18,7 +18,11 @@ function AcknowledgeForm({ alert, traderId }: { alert: AlertRow; traderId?: stri
   const id = useId();
   const acknowledge = useMutation(
     trpc.risk.alerts.acknowledge.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.risk.dashboard.queryKey() }),
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.risk.dashboard.queryKey() }),
+          queryClient.invalidateQueries(trpc.risk.alerts.history.pathFilter()),
+        ]),
     }),
   );
   return (

@@ -6,3 +6,16 @@
 export function dashboardInput(traderId?: string): { traderId?: string } {
   return traderId ? { traderId } : {};
 }
+
+/** How many alerts a page of the alert history shows. */
+const ALERT_HISTORY_PAGE = 10;
+
+/** The alert history's first page, prefetched with the dashboard and queried in the browser. */
+export function alertHistoryInput(traderId?: string) {
+  return { ...dashboardInput(traderId), limit: ALERT_HISTORY_PAGE };
+}
+
+/** Where the next page of a keyset-paged list starts; none after the last. */
+export function nextPageOf(page: { nextCursor: string | null }): string | undefined {
+  return page.nextCursor ?? undefined;
+}

@@ -6,6 +6,7 @@ import { TableScroll } from "~/components/table-scroll.tsx";
 import { messageOf } from "~/lib/errors.ts";
 import { decimal, percent } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
+import { AlertHistory } from "./alert-history.tsx";
 import { AlertsPanel } from "./alerts-panel.tsx";
 import { downloadLimits, downloadPositions } from "./csv-exports.ts";
 import { dashboardInput } from "./dashboard-input.ts";
@@ -140,6 +141,11 @@ export function Dashboard({ traderId }: { traderId?: string }) {
           <HoldingsTable holdings={metrics.holdings} currency={currency} />
         </TableScroll>
       </section>
+      <AlertHistory
+        traderId={traderId}
+        currency={currency}
+        openAlerts={alerts.map((alert) => `${alert.id}:${alert.acknowledgedAt !== null}`).join()}
+      />
       <StressPanel traderId={traderId} version={chartVersion} />
       <ExcludedPositions excluded={metrics.excluded} />
       <WhatIfPanel traderId={traderId} />

@@ -2,6 +2,7 @@
 
 import { memo, useMemo, useState } from "react";
 import { Explain } from "~/components/explain.tsx";
+import { SortHeader, type SortState } from "~/components/sort-header.tsx";
 import { money, percent, quantity, signedMoney } from "~/lib/format.ts";
 import type { RiskMetrics } from "~/trpc/types.ts";
 
@@ -70,11 +71,6 @@ function compare(a: Holding, b: Holding, column: Column): number {
   );
 }
 
-const directionOf = (descending: boolean) => (descending ? "descending" : "ascending");
-
-/** What the sorted column shows beside its name (screen readers hear aria-sort instead). */
-const SORT_MARKS = { ascending: "▲", descending: "▼" } as const;
-
 /** Exposure by position; sorted by |notional| until the user picks a column. */
 export const HoldingsTable = memo(function HoldingsTable({
   holdings,
@@ -83,7 +79,7 @@ export const HoldingsTable = memo(function HoldingsTable({
   holdings: RiskMetrics["holdings"];
   currency: string;
 }) {
-  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({
+  const [sort, setSort] = useState<SortState<Column>>({
     column: "weight",
     descending: true,
   });
@@ -98,29 +94,16 @@ export const HoldingsTable = memo(function HoldingsTable({
       <thead>
         <tr>
           {COLUMNS.map(({ key, label, numeric, explain }) => (
-            <th
+            <SortHeader
               key={key}
-              scope="col"
-              className={numeric ? "num" : undefined}
-              aria-sort={sort.column === key ? directionOf(sort.descending) : "none"}
+              column={key}
+              label={label}
+              numeric={numeric}
+              sort={sort}
+              onSort={setSort}
             >
-              <button
-                type="button"
-                className="sort"
-                onClick={() =>
-                  setSort((current) => ({
-                    column: key,
-                    descending: current.column === key ? !current.descending : numeric,
-                  }))
-                }
-              >
-                {label}
-                <span className="sort-mark" aria-hidden="true">
-                  {sort.column === key ? SORT_MARKS[directionOf(sort.descending)] : ""}
-                </span>
-              </button>
               {explain ? <Explain about={label}>{explain}</Explain> : null}
-            </th>
+            </SortHeader>
           ))}
         </tr>
       </thead>

@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { adminAuditActorsRoute } from "./audit-actors.ts";
 import { adminAuditLogRoute } from "./audit-log.ts";
 import { adminCacheDeploymentRoute } from "./cache-deployment.ts";
 import { adminCacheStatsRoute } from "./cache-stats.ts";
@@ -19,6 +20,7 @@ import { adminWarmUpRoute } from "./warm-up.ts";
 export const adminRouter = {
   traders: adminTradersRoute,
   auditLog: adminAuditLogRoute,
+  auditActors: adminAuditActorsRoute,
   cacheStats: adminCacheStatsRoute,
   cacheDeployment: adminCacheDeploymentRoute,
   warmUp: adminWarmUpRoute,

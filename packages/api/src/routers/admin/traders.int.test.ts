@@ -40,6 +40,35 @@ describe("admin.traders", () => {
     expect(traders.some((t) => t.openBreaches > 0)).toBe(true);
   });
 
+  it("adds up the firm: gross, net and VaR per currency, and the open breaches", async () => {
+    const admin = await fixture.callerAs("admin@northwind.example.com");
+    const { traders, totals } = await admin.admin.traders();
+    const valued = traders.filter((t) => Number.isFinite(t.gross));
+    expect(valued.length).toBeGreaterThan(0);
+    const sum = (pick: (t: (typeof traders)[number]) => number) =>
+      valued.reduce((total, t) => total + pick(t), 0);
+    expect(totals.byCurrency).toEqual([
+      {
+        currency: "USD",
+        gross: expect.closeTo(
+          sum((t) => t.gross),
+          6,
+        ),
+        net: expect.closeTo(
+          sum((t) => t.net),
+          6,
+        ),
+        var: expect.closeTo(
+          sum((t) => t.var),
+          6,
+        ),
+      },
+    ]);
+    expect(valued.every((t) => t.currency === "USD" && t.gross >= Math.abs(t.net))).toBe(true);
+    expect(totals.openBreaches).toBe(traders.reduce((n, t) => n + t.openBreaches, 0));
+    expect(totals.openBreaches).toBeGreaterThan(0);
+  });
+
   it("shows another tenant's admin only their own traders", async () => {
     const harborAdmin = await fixture.callerAs("admin@harbor.example.com");
     const { traders } = await harborAdmin.admin.traders();

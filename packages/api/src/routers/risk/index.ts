@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { alertsAcknowledgeRoute } from "./alerts-acknowledge.ts";
+import { alertsHistoryRoute } from "./alerts-history.ts";
 import { alertsListRoute } from "./alerts-list.ts";
 import { chartRoute } from "./chart.ts";
 import { dashboardRoute } from "./dashboard.ts";
@@ -24,5 +25,9 @@ export const riskRouter = {
     update: limitsUpdateRoute,
     delete: limitsDeleteRoute,
   },
-  alerts: { list: alertsListRoute, acknowledge: alertsAcknowledgeRoute },
+  alerts: {
+    list: alertsListRoute,
+    history: alertsHistoryRoute,
+    acknowledge: alertsAcknowledgeRoute,
+  },
 } satisfies TRPCRouterRecord;

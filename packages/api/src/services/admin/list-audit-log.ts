@@ -1,14 +1,10 @@
 import type { AuditAction, AuditEntity, Prisma } from "@repo/db";
+import type { z } from "zod";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import { AppError, notFound } from "../../errors.ts";
+import type { ZAuditLogInput } from "../../validators/index.ts";
 
-export interface AuditLogQuery {
-  /** Only the changes to this trader's book. */
-  traderId?: string | undefined;
-  limit: number;
-  /** The id of the last event of the previous page: the page continues after it. */
-  cursor?: string | undefined;
-}
+export type AuditLogQuery = z.output<typeof ZAuditLogInput>;
 
 export interface AuditLogEntry {
   id: string;
@@ -53,22 +49,45 @@ async function afterCursor(db: TenantDb, cursor: string): Promise<Prisma.AuditEv
   };
 }
 
+/** A trader or a person of the tenant asked for by id: another tenant's answers as no one's. */
+async function checkPerson(db: TenantDb, id: string, traderOnly: boolean): Promise<void> {
+  const person = await db.user.findFirst({
+    where: { id, ...(traderOnly ? { role: "TRADER" as const } : {}) },
+    select: { id: true },
+  });
+  if (!person) throw notFound(traderOnly ? "The trader" : "The person");
+}
+
+/** The filters as a where clause; a filter left out selects everything. */
+function filtersOf(query: AuditLogQuery): Prisma.AuditEventWhereInput {
+  const { traderId, actorId, entity, action, entityId, from, to } = query;
+  return {
+    ...(traderId !== undefined ? { traderId } : {}),
+    ...(actorId !== undefined ? { actorId } : {}),
+    ...(entity !== undefined ? { entity } : {}),
+    ...(action !== undefined ? { action } : {}),
+    ...(entityId !== undefined ? { entityId } : {}),
+    ...(from !== undefined || to !== undefined
+      ? {
+          createdAt: {
+            ...(from !== undefined ? { gte: new Date(from) } : {}),
+            ...(to !== undefined ? { lt: new Date(to) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
 /** One page of the tenant's audit log, newest first; `nextCursor` is null on the last page. */
 export async function listAuditLog(
   db: TenantDb,
   query: AuditLogQuery,
 ): Promise<{ events: AuditLogEntry[]; nextCursor: string | null }> {
-  if (query.traderId !== undefined) {
-    const trader = await db.user.findFirst({
-      where: { id: query.traderId, role: "TRADER" },
-      select: { id: true },
-    });
-    if (!trader) throw notFound("The trader");
-  }
-  const where: Prisma.AuditEventWhereInput = {
-    ...(query.traderId !== undefined ? { traderId: query.traderId } : {}),
-    ...(query.cursor !== undefined ? await afterCursor(db, query.cursor) : {}),
-  };
+  if (query.traderId !== undefined) await checkPerson(db, query.traderId, true);
+  if (query.actorId !== undefined) await checkPerson(db, query.actorId, false);
+  const filters = filtersOf(query);
+  const where: Prisma.AuditEventWhereInput =
+    query.cursor !== undefined ? { AND: [filters, await afterCursor(db, query.cursor)] } : filters;
   // One row more than the page tells whether another page follows.
   const rows = await db.auditEvent.findMany({
     where,

@@ -14,14 +14,23 @@ export const SUMMARY_CONCURRENCY = 4;
 export interface TraderScoreLine {
   traderId: string;
   score: Pick<RiskScore, "value" | "status" | "driver">;
+  /** Gross and net exposure and 1-day historical VaR in `currency`; NaN when not valued. */
+  gross: number;
+  net: number;
+  var: number;
+  currency: string;
   openBreaches: number;
 }
 
+type Valuation = Omit<TraderScoreLine, "traderId" | "openBreaches">;
+
 /** The line of a trader no one has given a risk profile: listed, not valued. */
-const NO_PROFILE_SCORE: TraderScoreLine["score"] = {
-  value: Number.NaN,
-  status: "NO_DATA",
-  driver: "No risk profile yet",
+const NO_PROFILE: Valuation = {
+  score: { value: Number.NaN, status: "NO_DATA", driver: "No risk profile yet" },
+  gross: Number.NaN,
+  net: Number.NaN,
+  var: Number.NaN,
+  currency: "USD",
 };
 
 /**
@@ -36,18 +45,25 @@ export async function computeTradersSummary(
 ): Promise<TraderScoreLine[]> {
   const traders = await activeTraders(deps.db, tenantId);
   const scores = await mapBounded(traders, SUMMARY_CONCURRENCY, async (subject) => {
-    const score = await getMetrics(deps, subject).then(
-      ({ view }) => {
-        const { value, status, driver } = view.metrics.score;
-        return { value, status, driver };
+    const valuation = await getMetrics(deps, subject).then(
+      ({ view }): Valuation => {
+        const { score, exposure, risk } = view.metrics;
+        const { value, status, driver } = score;
+        return {
+          score: { value, status, driver },
+          gross: exposure.gross,
+          net: exposure.net,
+          var: risk.historicalVaR,
+          currency: view.currency,
+        };
       },
       (error: unknown) => {
         // One trader without a profile must not hide the whole firm from its admin.
-        if (error instanceof NoProfileError) return NO_PROFILE_SCORE;
+        if (error instanceof NoProfileError) return NO_PROFILE;
         throw error;
       },
     );
-    return { traderId: subject.userId, score };
+    return { traderId: subject.userId, ...valuation };
   });
   const breaches = await deps.db.riskAlert.groupBy({
     by: ["traderId"],
