@@ -78,6 +78,12 @@ const SCREENS: Screen[] = [
     ready: (page) => expect(page.getByRole("table", { name: "People" })).toBeVisible(),
   },
   {
+    name: "the audit log",
+    as: ADMIN,
+    path: "/admin/audit",
+    ready: (page) => expect(page.getByRole("table", { name: "Changes" })).toBeVisible(),
+  },
+  {
     name: "changing one's password",
     as: TRADER,
     path: "/account/password",
