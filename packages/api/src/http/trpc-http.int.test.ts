@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the wire format's cases, one list per concern, sharing one server
+// and one seeded database; a file per concern would seed a database for each.
 import { DEMO_PASSWORD } from "@repo/db/demo";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import superjson from "superjson";

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: one generator per kind of bad request, each a few lines, gathered
+// in `fuzzRequests` at the end; they share the arbitraries of callers, inputs and headers.
 import fc from "fast-check";
 import { appRouter } from "../root.ts";
 
