@@ -167,7 +167,8 @@ const BAD_META =
   "The input's type notes (meta) do not match its values: send it as the app's client does.";
 
 describe("superjson's type notes (meta) in an input", () => {
-  // The 50 bytes: superjson's reader walked the string "number" as a tree, forever.
+  // The 50 bytes that once overflowed the stack: superjson's reader walked the string "number"
+  // as a tree, forever.
   const RECURSING = '{"json":{"a":1},"meta":{"values":{"a":"number"}}}';
 
   it("refuses the 50 bytes that overflowed the stack, twenty at once, and keeps serving", async () => {
