@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the cache's behaviour as one table of cases run on every backend
+// (single Redis, cluster) by one describe.each, with a short in-memory section after it.
 import { Cluster, Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseRedisConfig } from "./config.ts";

@@ -1,5 +1,5 @@
 """Reference values for the risk-engine tests, computed with numpy/scipy from the published
-definitions of empyrical's functions (the conventions DESIGN §3 adopts). An independent,
+definitions of empyrical's functions (the conventions the risk-engine README states). An independent,
 vectorised implementation to check the TypeScript loops against, number for number.
 
     python3 make_reference.py > reference.json

@@ -2,7 +2,7 @@ import { defaultShouldDehydrateQuery, QueryCache, QueryClient } from "@tanstack/
 import superjson from "superjson";
 import { shareEqualData } from "./share-equal-data.ts";
 
-/** How often the dashboard asks for fresh numbers (DESIGN §6). */
+/** How often the dashboard asks for fresh numbers (docs/architecture.md, "The flow of a poll"). */
 export const POLL_INTERVAL_MS = 5_000;
 
 /**

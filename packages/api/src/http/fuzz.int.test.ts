@@ -18,7 +18,7 @@ import { startTestHttpServer, type TestHttpServer } from "../testing/http-server
 import { MAX_BODY_BYTES, TRPC_ENDPOINT } from "./handle-trpc.ts";
 
 /**
- * Issue 7, "Bad input": about 1,800 bad requests of every kind to the real HTTP handler. A bad
+ * Bad input: about 1,800 bad requests of every kind to the real HTTP handler. A bad
  * request is the caller's fault, so it gets a 4xx (never a 5xx, which pages someone and hides
  * real failures) with a sentence of the app's own (never a library's wording), the server keeps
  * answering, and nothing in the database changes.

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the wire format's cases, one list per concern, sharing one server
+// and one seeded database; a file per concern would seed a database for each.
 import { DEMO_PASSWORD } from "@repo/db/demo";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import superjson from "superjson";
@@ -165,7 +167,8 @@ const BAD_META =
   "The input's type notes (meta) do not match its values: send it as the app's client does.";
 
 describe("superjson's type notes (meta) in an input", () => {
-  // The 50 bytes: superjson's reader walked the string "number" as a tree, forever.
+  // The 50 bytes that once overflowed the stack: superjson's reader walked the string "number"
+  // as a tree, forever.
   const RECURSING = '{"json":{"a":1},"meta":{"values":{"a":"number"}}}';
 
   it("refuses the 50 bytes that overflowed the stack, twenty at once, and keeps serving", async () => {

@@ -6,8 +6,8 @@ import { httpClient, signInOverHttp } from "../testing/http-client.ts";
 import { startTwoInstances, type TestHttpServer } from "../testing/http-server.ts";
 
 /**
- * Two app processes behind a load balancer (DESIGN §4: "after a write call returns, no read on
- * any server instance returns data computed before it"): each server has its own RiskCache —
+ * Two app processes behind a load balancer (docs/architecture.md, "The flow of a write": after
+ * a write call returns, no read on any server instance returns data computed before it): each server has its own RiskCache —
  * own connections, own in-process tier — on the same Redis and prefix. A trader's dashboard
  * polls server B while an admin's write lands on server A.
  */

@@ -24,7 +24,7 @@ function sharedSnapshot(cache: Pick<RiskCache, "snapshot">): () => Promise<Cache
 }
 
 /**
- * The cache's own statistics (DESIGN §4), read from cache.snapshot() at scrape time. Counters
+ * The cache's own statistics (docs/architecture.md, "The cache's guarantees"), read from cache.snapshot() at scrape time. Counters
  * since the process started are exposed as counters, so rate() applies; ratios, percentiles and
  * Redis's health as gauges. Redis series exist only in Redis mode.
  */

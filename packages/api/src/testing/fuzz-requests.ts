@@ -1,8 +1,10 @@
+// Over 400 lines on purpose: one generator per kind of bad request, each a few lines, gathered
+// in `fuzzRequests` at the end; they share the arbitraries of callers, inputs and headers.
 import fc from "fast-check";
 import { appRouter } from "../root.ts";
 
 /**
- * Generators of bad HTTP requests for the tRPC endpoint (issue 7, "Bad input"). Each request
+ * Generators of bad HTTP requests for the tRPC endpoint (fuzz.int.test.ts). Each request
  * says what a well-behaved server must answer: `refused` — a 4xx, the caller's fault;
  * `answered` — any answer but a 5xx (a query with a random input may be valid and get a 200).
  */
@@ -308,7 +310,7 @@ const badBatch: fc.Arbitrary<FuzzRequest> = caller.chain((who) =>
 );
 
 /**
- * superjson `meta` written to make a reader work (issue 1: 50 bytes of it overflowed the stack):
+ * superjson `meta` written to make a reader work (50 bytes of it once overflowed the stack):
  * annotations that are strings or trees of strings (walked character by character), deep trees,
  * paths to nowhere, into prototypes or thousands of segments long, types that inputs never hold
  * or that carry children, reference cycles, other versions, and thousands of annotations. Text,

@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: one job, real redis-server processes for tests; the standalone
+// server and the cluster share the spawn, probe, port and clean-up code that makes up most of it.
 /**
  * Real redis-server processes for integration tests: a standalone server (optionally with a
  * password) that can be stopped, crashed and restarted, and a small Redis Cluster.

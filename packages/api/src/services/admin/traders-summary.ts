@@ -9,7 +9,7 @@ export const SUMMARY_CONCURRENCY = 4;
 
 /**
  * One trader's line in the cached summary: ids, score and counts only, never a name or an email
- * (DESIGN §4: no personal data in the cache).
+ * (no personal data in the cache: docs/architecture.md, "The tenant model").
  */
 export interface TraderScoreLine {
   traderId: string;

@@ -26,7 +26,7 @@ export interface LiveSessionsOptions {
  * while the cache says invalidations reach every instance; otherwise (Redis away, cache
  * disabled) each request asks PostgreSQL, as it would without this, and what is remembered
  * serves only when PostgreSQL cannot answer. Viewers stay in this process: the shared cache
- * holds no personal data (DESIGN §4).
+ * holds no personal data (docs/architecture.md, "The tenant model").
  */
 export class LiveSessions {
   private readonly sessions: LRUCache<string, Remembered>;

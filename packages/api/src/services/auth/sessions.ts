@@ -3,8 +3,8 @@ import type { Db, Role } from "@repo/db";
 import type { TenantTx } from "../../data/tenant-db.ts";
 
 /**
- * Who is signed in, as every procedure sees it. Never in the shared cache (DESIGN §4: no
- * personal data); live-sessions.ts keeps recent ones in process memory only.
+ * Who is signed in, as every procedure sees it. Never in the shared cache (it holds no
+ * personal data: docs/architecture.md, "The tenant model"); live-sessions.ts keeps recent ones in process memory only.
  */
 export interface Viewer {
   sessionId: string;
