@@ -247,6 +247,8 @@ test("at 390 px the record's screens scroll sideways only inside their tables", 
   await page.getByRole("button", { name: "History of Leverage" }).click();
   await expect(page.getByRole("region", { name: /^History of the / })).toBeVisible();
   // The limits with a history open, and the alert history.
-  expect(await sticking(page.getByRole("region", { name: "Risk limits", exact: true }))).toEqual([]);
-  expect(await sticking(page.getByRole("region", { name: "Alert history", exact: true }))).toEqual([]);
+  const limits = page.getByRole("region", { name: "Risk limits", exact: true });
+  const alerts = page.getByRole("region", { name: "Alert history", exact: true });
+  expect(await sticking(limits)).toEqual([]);
+  expect(await sticking(alerts)).toEqual([]);
 });
