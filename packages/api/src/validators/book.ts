@@ -8,6 +8,12 @@ import { z } from "zod";
 
 export const ZId = z.uuid({ error: "Must be a valid id." });
 
+/**
+ * The input of a read about one trader's book and nothing else: the trader (an admin's choice;
+ * a trader's own book when omitted). Omitting the whole input means the same.
+ */
+export const ZSubjectInput = z.strictObject({ traderId: ZId.optional() }).optional().default({});
+
 export const ZVersion = z.number().int().min(1).max(2_147_483_647);
 
 export const ZRiskTolerance = z.enum(["CONSERVATIVE", "MODERATE", "AGGRESSIVE"]);

@@ -1,16 +1,11 @@
 import { randomUUID } from "node:crypto";
+import type { WriteDeps } from "../../deps.ts";
 import type { LimitFields } from "../../validators/index.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { invalidateBook } from "../cache/invalidate-book.ts";
 import { checkLimitFits } from "./check-limit-fits.ts";
-import {
-  auditedLimit,
-  LIMIT_SELECT,
-  type LimitView,
-  type LimitWriteDeps,
-  toLimitView,
-} from "./limit-view.ts";
+import { auditedLimit, LIMIT_SELECT, type LimitView, toLimitView } from "./limit-view.ts";
 
 /**
  * Adds a limit to the trader's book and audits it in the same transaction; once committed, the
@@ -18,7 +13,7 @@ import {
  * does not trade, or a second limit of the same type and symbol, is refused (check-limit-fits).
  */
 export async function createLimit(
-  deps: LimitWriteDeps,
+  deps: WriteDeps,
   subject: Subject,
   fields: LimitFields,
 ): Promise<LimitView> {

@@ -1,5 +1,3 @@
-import type { ApiCache } from "../../cache-policy.ts";
-import type { Clock } from "../../clock.ts";
 import type { TenantDb, TenantTx } from "../../data/tenant-db.ts";
 import type { LimitFields } from "../../validators/index.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
@@ -60,12 +58,4 @@ export function auditedLimit({
   version,
 }: LimitView) {
   return { type, threshold, warnFraction, severity, symbol, active, version };
-}
-
-/** What a change to a trader's limits needs; `actorId` is the admin making it. */
-export interface LimitWriteDeps {
-  db: TenantDb;
-  cache: ApiCache;
-  clock: Clock;
-  actorId: string;
 }

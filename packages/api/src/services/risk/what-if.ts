@@ -1,10 +1,11 @@
 import { Prisma } from "@repo/db";
 import { type LimitUtilisation, limitName, type RiskMetrics } from "@repo/risk-engine";
+import type { ServiceDeps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { tradeCash } from "../positions/settle-cash.ts";
 import { valueBook } from "./compute-metrics.ts";
-import { type MetricsDeps, readValuationInputs } from "./get-metrics.ts";
+import { readValuationInputs } from "./get-metrics.ts";
 
 /** A position the trader might open: what positions.open takes. */
 export interface Trade {
@@ -52,7 +53,7 @@ export interface WhatIf {
  * enough to answer as the trader types. Writes nothing, raises no alert.
  */
 export async function valueTrade(
-  deps: MetricsDeps,
+  deps: ServiceDeps,
   subject: Subject,
   trade: Trade,
 ): Promise<WhatIf> {
