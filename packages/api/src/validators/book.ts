@@ -27,7 +27,7 @@ export {
   limitValue,
 } from "@repo/risk-engine/limit-catalog";
 // The money format the limits are written in, for the browser's other figures.
-export { type MoneyPrecision, money } from "@repo/risk-engine/money";
+export { DEFAULT_CURRENCY, type MoneyPrecision, money } from "@repo/risk-engine/money";
 
 export const ZLimitType = z.enum(LIMIT_TYPES);
 

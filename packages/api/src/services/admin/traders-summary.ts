@@ -1,4 +1,4 @@
-import type { RiskScore } from "@repo/risk-engine";
+import { DEFAULT_CURRENCY, type RiskScore } from "@repo/risk-engine";
 import type { ServiceDeps } from "../../deps.ts";
 import { NoProfileError } from "../risk/compute-metrics.ts";
 import { getMetrics } from "../risk/get-metrics.ts";
@@ -31,7 +31,7 @@ const NO_PROFILE: Valuation = {
   gross: Number.NaN,
   net: Number.NaN,
   var: Number.NaN,
-  currency: "USD",
+  currency: DEFAULT_CURRENCY,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@repo/db";
+import { DEFAULT_CURRENCY } from "@repo/risk-engine";
 import type { TenantTx } from "../../data/tenant-db.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { AddTraderFields } from "../../validators/index.ts";
@@ -15,9 +16,6 @@ import {
   personView,
 } from "./person-view.ts";
 import { temporaryPassword } from "./temporary-password.ts";
-
-// Every book is valued in dollars (the screens' money format says so).
-const BASE_CURRENCY = "USD";
 
 const EMAIL_TAKEN = "Someone already signs in with this email: use another.";
 
@@ -125,7 +123,7 @@ export async function addTrader(
           tenantId,
           traderId: id,
           cash: startingCash,
-          baseCurrency: BASE_CURRENCY,
+          baseCurrency: DEFAULT_CURRENCY,
           updatedAt: now,
         },
       });

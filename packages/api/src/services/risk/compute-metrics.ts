@@ -1,5 +1,6 @@
 import {
   computeRiskMetrics,
+  DEFAULT_CURRENCY,
   type PortfolioInput,
   type PriceHistory,
   type RiskMetrics,
@@ -167,7 +168,7 @@ export async function computeMetrics(
   return {
     metrics,
     history: { days: history.days.length, gaps: history.gaps },
-    currency: book.account?.baseCurrency ?? "USD",
+    currency: book.account?.baseCurrency ?? DEFAULT_CURRENCY,
     profile: {
       riskTolerance: profile.riskTolerance,
       varConfidence: profile.varConfidence.toNumber(),

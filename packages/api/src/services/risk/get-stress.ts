@@ -1,4 +1,9 @@
-import { computeRiskMetrics, type StressResult, stressTest } from "@repo/risk-engine";
+import {
+  computeRiskMetrics,
+  DEFAULT_CURRENCY,
+  type StressResult,
+  stressTest,
+} from "@repo/risk-engine";
 import type { ServiceDeps } from "../../deps.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { readScenarios } from "../scenarios/read-scenarios.ts";
@@ -28,7 +33,7 @@ export async function getStress(deps: ServiceDeps, subject: Subject): Promise<St
     const input = await portfolioOf(deps, subject, inputs);
     return {
       scenarios: stressTest(input, computeRiskMetrics(input), firm.scenarios),
-      currency: inputs.book.account?.baseCurrency ?? "USD",
+      currency: inputs.book.account?.baseCurrency ?? DEFAULT_CURRENCY,
       tick: inputs.tick,
     };
   });

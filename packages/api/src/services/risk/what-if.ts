@@ -1,5 +1,10 @@
 import { Prisma } from "@repo/db";
-import { type LimitUtilisation, limitName, type RiskMetrics } from "@repo/risk-engine";
+import {
+  DEFAULT_CURRENCY,
+  type LimitUtilisation,
+  limitName,
+  type RiskMetrics,
+} from "@repo/risk-engine";
 import type { ServiceDeps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
@@ -76,7 +81,7 @@ export async function valueTrade(
   );
   const traded = {
     ...inputs.book,
-    account: { baseCurrency: account?.baseCurrency ?? "USD", cash },
+    account: { baseCurrency: account?.baseCurrency ?? DEFAULT_CURRENCY, cash },
     positions: [...inputs.book.positions, { quantity, instrument }],
   };
   const [before, after] = await Promise.all([
@@ -85,7 +90,7 @@ export async function valueTrade(
   ]);
   return {
     trade: { ...trade, price, notional: trade.quantity * price },
-    currency: inputs.book.account?.baseCurrency ?? "USD",
+    currency: inputs.book.account?.baseCurrency ?? DEFAULT_CURRENCY,
     before: figuresOf(before),
     after: figuresOf(after),
     limits: after.limits.map((limit) => changeOf(before.limits, limit)),
