@@ -44,6 +44,9 @@ export interface ServiceDeps {
   clock: Clock;
 }
 
+/** What a cached read needs: the clock only matters to what it computes. */
+export type ReadDeps = Pick<ServiceDeps, "db" | "cache">;
+
 /** What a write needs besides: `actorId` is the user making it, for the audit log. */
 export interface WriteDeps extends ServiceDeps {
   actorId: string;

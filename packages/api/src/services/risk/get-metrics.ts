@@ -3,6 +3,7 @@ import type { ServiceDeps } from "../../deps.ts";
 import type { AlertView } from "../alerts/alert-view.ts";
 import { readOpenAlerts } from "../alerts/open-alerts.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
+import type { Versioned } from "../cache/book-version.ts";
 import { readBookVersion } from "../cache/book-version.ts";
 import { readChecked } from "../cache/read-book.ts";
 import { invalidateMarkets, readMarket } from "../prices/market.ts";
@@ -23,7 +24,7 @@ export interface MetricsRead {
   /** Changes when the chart series would (`chartVersion`). */
   chartVersion: string;
   /** The trader's open alerts, newest first, in line with this valuation, and their version. */
-  alerts: { value: AlertView[]; version: number };
+  alerts: Versioned<AlertView[]>;
 }
 
 /** What a valuation is made from, and the freshness of each read. */
