@@ -2,13 +2,19 @@ import type { TenantDb, TenantTx } from "../../data/tenant-db.ts";
 import type { LimitFields } from "../../validators/index.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 
-export const LIMIT_SELECT = {
+/** What a valuation reads of a limit: the rule alone (the book's limits are the active ones). */
+export const LIMIT_RULE_SELECT = {
   id: true,
   type: true,
   threshold: true,
   warnFraction: true,
   severity: true,
   symbol: true,
+} as const;
+
+/** A limit as the API answers it (LimitView). */
+export const LIMIT_SELECT = {
+  ...LIMIT_RULE_SELECT,
   active: true,
   version: true,
   updatedAt: true,
