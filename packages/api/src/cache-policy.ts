@@ -58,7 +58,7 @@ export type ApiCache = RiskCache<ApiCacheKind>;
 /** How the API uses the cache, on every server and in the tests; where Redis is, is the server's. */
 export const API_CACHE_POLICY = {
   kinds: API_CACHE_KINDS,
-  customTypes: [decimalType as never],
+  customTypes: [decimalType],
   // While PostgreSQL cannot be reached, the last values are served for two more minutes,
   // marked stale, instead of errors.
   graceSeconds: 120,

@@ -1,6 +1,7 @@
 import type { Db } from "@repo/db";
 import type { ApiCache } from "./cache-policy.ts";
 import type { Clock } from "./clock.ts";
+import type { TenantDb } from "./data/tenant-db.ts";
 import type { RequestLimiter } from "./http/request-limiter.ts";
 import type { ApiMetrics } from "./observability/api-metrics.ts";
 import type { LiveSessions } from "./services/auth/live-sessions.ts";
@@ -34,6 +35,21 @@ export interface ApiDeps {
   cacheAlerts?: CacheAlertThresholds;
   /** Request counts and latency per procedure; omitted in tests that do not read them. */
   metrics?: ApiMetrics;
+}
+
+/** What a service of one tenant reads with: its scoped database, the cache and the clock. */
+export interface ServiceDeps {
+  db: TenantDb;
+  cache: ApiCache;
+  clock: Clock;
+}
+
+/** What a cached read needs: the clock only matters to what it computes. */
+export type ReadDeps = Pick<ServiceDeps, "db" | "cache">;
+
+/** What a write needs besides: `actorId` is the user making it, for the audit log. */
+export interface WriteDeps extends ServiceDeps {
+  actorId: string;
 }
 
 export const DEFAULT_SESSION_TTL_MS = 8 * 60 * 60 * 1000;

@@ -4,6 +4,7 @@ import { ZodError, type z } from "zod";
 import { serializeOutput } from "./cached-view.ts";
 import type { Context } from "./context.ts";
 import { tenantDb } from "./data/tenant-db.ts";
+import type { ServiceDeps, WriteDeps } from "./deps.ts";
 import { AppError, databaseStateMessage } from "./errors.ts";
 import { tRPCErrorSentence } from "./http/error-wording.ts";
 import { inputTransformer } from "./http/input-transformer.ts";
@@ -75,11 +76,16 @@ export const publicProcedure = t.procedure.use(timing).use(appErrors);
 /**
  * Signed in, any role, even with a temporary password still to change: only for what such a
  * session may do (change the password, sign out). Its `ctx.db` sees only the viewer's tenant
- * (data/tenant-db.ts).
+ * (data/tenant-db.ts); `ctx.serviceDeps` is what most services take, and `ctx.writeDeps` adds
+ * the viewer as the actor of a write.
  */
 export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  return next({ ctx: { viewer: ctx.viewer, db: tenantDb(ctx.deps.db, ctx.viewer.tenantId) } });
+  const { viewer } = ctx;
+  if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  const db = tenantDb(ctx.deps.db, viewer.tenantId);
+  const serviceDeps: ServiceDeps = { db, cache: ctx.deps.cache, clock: ctx.deps.clock };
+  const writeDeps: WriteDeps = { ...serviceDeps, actorId: viewer.userId };
+  return next({ ctx: { viewer, db, serviceDeps, writeDeps } });
 });
 
 /** Signed in, any role, with a password of their own. */

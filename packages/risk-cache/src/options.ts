@@ -1,6 +1,6 @@
 import { CacheConfigError, type RedisConfig } from "./config.ts";
 import { checkKindName } from "./keys.ts";
-import type { CustomType } from "./serializer.ts";
+import type { AnyCustomType } from "./serializer.ts";
 
 /** How long values of one kind live; the cache's user decides it per kind. */
 export interface KindPolicy {
@@ -58,7 +58,7 @@ export interface RiskCacheOptions<K extends string = string> {
   /** How long an invalidation waits for the other instances to drop their in-process copies. */
   ackTimeoutMs?: number;
   /** Classes to carry through the cache (Prisma's Decimal, for one). */
-  customTypes?: readonly CustomType<never, never>[];
+  customTypes?: readonly AnyCustomType[];
   /**
    * Every read computes and nothing is stored: the baseline that shows what the cache saves
    * (benchmarks, CACHE_DISABLED in the app). Stats still count the misses and computations.

@@ -1,7 +1,9 @@
 import { SuperJSON } from "superjson";
 
+type JsonScalar = string | number | boolean | null;
+
 /** A custom class the cache must carry through Redis, such as a decimal type. */
-export interface CustomType<T, Json extends string | number | boolean | null = string> {
+export interface CustomType<T, Json extends JsonScalar = string> {
   name: string;
   isApplicable(value: unknown): value is T;
   serialize(value: T): Json;
@@ -13,6 +15,12 @@ export class CacheSerializationError extends TypeError {
   override name = "CacheSerializationError";
 }
 
+/**
+ * A custom type of any class, as a list of several holds it: its methods (method syntax) take
+ * any CustomType<T, Json> without a cast.
+ */
+export type AnyCustomType = CustomType<unknown, JsonScalar>;
+
 export interface Serializer {
   serialize(value: unknown): string;
   deserialize<T>(text: string): T;
@@ -23,11 +31,9 @@ export interface Serializer {
  * app registers Prisma's Decimal) come back as what went in. Functions, symbols and cycles fail
  * loudly when stored instead of vanishing from the value.
  */
-export function createSerializer(
-  customTypes: readonly CustomType<never, never>[] = [],
-): Serializer {
+export function createSerializer(customTypes: readonly AnyCustomType[] = []): Serializer {
   const json = new SuperJSON();
-  for (const type of customTypes) json.registerCustom(type as never, type.name);
+  for (const type of customTypes) json.registerCustom(type, type.name);
   return {
     serialize(value) {
       assertSerializable(value, customTypes, new Set());
@@ -44,7 +50,7 @@ const BUILT_INS = [Date, RegExp, URL, Error];
 /** Walks the value: only what superjson restores as it was may be cached. */
 function assertSerializable(
   value: unknown,
-  customTypes: readonly CustomType<never, never>[],
+  customTypes: readonly AnyCustomType[],
   seen: Set<object>,
   path = "value",
 ) {

@@ -44,7 +44,7 @@ describe.each(BACKENDS)("cache statistics over $name", ({ start }) => {
           redis: parseRedisConfig(backend.url),
           prefix,
           commandTimeoutMs: 2_000,
-          customTypes: [decimal as never],
+          customTypes: [decimal],
           ...options,
         }),
       );

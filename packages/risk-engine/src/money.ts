@@ -10,10 +10,13 @@ export type MoneyPrecision = "whole" | "cents";
 
 const DIGITS: Record<MoneyPrecision, number> = { whole: 0, cents: 2 };
 
+/** The currency of a book whose account names none: every book is valued in dollars today. */
+export const DEFAULT_CURRENCY = "USD";
+
 /** "$54,408", "-$630", "€1,250,000"; with "cents": "$187.40". A value that is not a number: "—". */
 export function money(
   value: number,
-  currency = "USD",
+  currency = DEFAULT_CURRENCY,
   precision: MoneyPrecision = "whole",
 ): string {
   if (!Number.isFinite(value)) return "—";

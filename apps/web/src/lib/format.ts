@@ -2,14 +2,14 @@
  * Number and time formats of every screen, one place so they all write money and times the same
  * way. Money comes from the risk engine, where the limits and the pre-trade refusal write it too.
  */
-import { type MoneyPrecision, money } from "@repo/api/validators";
+import { DEFAULT_CURRENCY, type MoneyPrecision, money } from "@repo/api/validators";
 
-export { limitName, limitValue, money } from "@repo/api/validators";
+export { DEFAULT_CURRENCY, limitName, limitValue, money } from "@repo/api/validators";
 
 /** "+$1,409", "-$630": a change, with its sign either way. */
 export function signedMoney(
   value: number,
-  currency = "USD",
+  currency = DEFAULT_CURRENCY,
   precision: MoneyPrecision = "whole",
 ): string {
   if (!Number.isFinite(value)) return "—";

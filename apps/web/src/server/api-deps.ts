@@ -12,8 +12,9 @@ import { connectRedis } from "@repo/risk-cache";
 import { getCache } from "./cache.ts";
 import { serverConfig } from "./config.ts";
 import { getDb } from "./db.ts";
+import { processGlobal } from "./process-global.ts";
 
-const globalForApi = globalThis as typeof globalThis & { riskDashboardApi?: Promise<ApiDeps> };
+const processApi = processGlobal<Promise<ApiDeps>>("riskDashboardApi");
 
 async function buildApiDeps(): Promise<ApiDeps> {
   const config = serverConfig();
@@ -51,6 +52,5 @@ async function buildApiDeps(): Promise<ApiDeps> {
 
 /** The API's dependencies for this server process, built once. */
 export function getApiDeps(): Promise<ApiDeps> {
-  globalForApi.riskDashboardApi ??= buildApiDeps();
-  return globalForApi.riskDashboardApi;
+  return processApi.get(buildApiDeps);
 }

@@ -2,10 +2,9 @@ import "server-only";
 import { API_CACHE_POLICY, type ApiCache } from "@repo/api";
 import { RiskCache } from "@repo/risk-cache";
 import { serverConfig } from "./config.ts";
+import { processGlobal } from "./process-global.ts";
 
-const globalForCache = globalThis as typeof globalThis & {
-  riskDashboardCache?: Promise<ApiCache>;
-};
+const processCache = processGlobal<Promise<ApiCache>>("riskDashboardCache");
 
 /**
  * The process's one cache, built from REDIS_URL (in memory when unset). It publishes its figures
@@ -13,19 +12,18 @@ const globalForCache = globalThis as typeof globalThis & {
  */
 export function getCache(): Promise<ApiCache> {
   const config = serverConfig();
-  globalForCache.riskDashboardCache ??= RiskCache.create({
-    redis: config.redis,
-    disabled: config.cacheDisabled,
-    prefix: config.cachePrefix,
-    reportIntervalMs: config.cacheReportIntervalMs,
-    ...API_CACHE_POLICY,
-  });
-  return globalForCache.riskDashboardCache;
+  return processCache.get(() =>
+    RiskCache.create({
+      redis: config.redis,
+      disabled: config.cacheDisabled,
+      prefix: config.cachePrefix,
+      reportIntervalMs: config.cacheReportIntervalMs,
+      ...API_CACHE_POLICY,
+    }),
+  );
 }
 
 /** Closes the cache's Redis connections, when the server shuts down. */
 export async function closeCache(): Promise<void> {
-  const cache = globalForCache.riskDashboardCache;
-  globalForCache.riskDashboardCache = undefined;
-  await (await cache)?.close();
+  await (await processCache.take())?.close();
 }

@@ -3,15 +3,14 @@ import { startPriceFeed } from "@repo/api";
 import { getCache } from "./cache.ts";
 import { serverConfig } from "./config.ts";
 import { getDb } from "./db.ts";
+import { processGlobal } from "./process-global.ts";
 
 /** One seed for every instance: instances then agree on each tick's moves (see tickPrices). */
 const PRICE_FEED_SEED = 20_261_120;
 
 const log = (line: string) => console.info(`risk-dashboard: ${line}`);
 
-const globalForFeed = globalThis as typeof globalThis & {
-  riskDashboardPriceFeed?: () => Promise<void>;
-};
+const processFeed = processGlobal<() => Promise<void>>("riskDashboardPriceFeed");
 
 /**
  * Starts the simulated price feed of this process unless PRICE_FEED_INTERVAL_MS is 0 or there is
@@ -22,22 +21,22 @@ export async function startServerPriceFeed() {
   if (config.priceFeedIntervalMs === 0) return log("price feed: off (PRICE_FEED_INTERVAL_MS=0)");
   if (!config.databaseUrl) return log("price feed: off (no database configured)");
   // A development server may register again after a reload; the process keeps one feed.
-  if (globalForFeed.riskDashboardPriceFeed) return;
+  if (processFeed.peek()) return;
   const cache = await getCache();
-  if (globalForFeed.riskDashboardPriceFeed) return;
-  globalForFeed.riskDashboardPriceFeed = startPriceFeed({
-    db: getDb(),
-    cache,
-    intervalMs: config.priceFeedIntervalMs,
-    seed: PRICE_FEED_SEED,
-    log: (line) => console.error(`risk-dashboard: ${line}`),
-  });
+  if (processFeed.peek()) return;
+  processFeed.set(
+    startPriceFeed({
+      db: getDb(),
+      cache,
+      intervalMs: config.priceFeedIntervalMs,
+      seed: PRICE_FEED_SEED,
+      log: (line) => console.error(`risk-dashboard: ${line}`),
+    }),
+  );
   log(`price feed: moving last prices every ${config.priceFeedIntervalMs} ms`);
 }
 
 /** Stops this process's feed, after the tick in flight, when the server shuts down. */
 export async function stopServerPriceFeed() {
-  const stop = globalForFeed.riskDashboardPriceFeed;
-  globalForFeed.riskDashboardPriceFeed = undefined;
-  await stop?.();
+  await processFeed.take()?.();
 }

@@ -8,6 +8,12 @@ import { z } from "zod";
 
 export const ZId = z.uuid({ error: "Must be a valid id." });
 
+/**
+ * The input of a read about one trader's book and nothing else: the trader (an admin's choice;
+ * a trader's own book when omitted). Omitting the whole input means the same.
+ */
+export const ZSubjectInput = z.strictObject({ traderId: ZId.optional() }).optional().default({});
+
 export const ZVersion = z.number().int().min(1).max(2_147_483_647);
 
 export const ZRiskTolerance = z.enum(["CONSERVATIVE", "MODERATE", "AGGRESSIVE"]);
@@ -21,7 +27,7 @@ export {
   limitValue,
 } from "@repo/risk-engine/limit-catalog";
 // The money format the limits are written in, for the browser's other figures.
-export { type MoneyPrecision, money } from "@repo/risk-engine/money";
+export { DEFAULT_CURRENCY, type MoneyPrecision, money } from "@repo/risk-engine/money";
 
 export const ZLimitType = z.enum(LIMIT_TYPES);
 

@@ -103,4 +103,3 @@ export const ZAlertsHistoryInput = z
     direction: ZDirection,
   })
   .prefault({});
-export type TAlertsHistoryInput = z.input<typeof ZAlertsHistoryInput>;

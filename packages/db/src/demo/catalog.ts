@@ -77,8 +77,6 @@ export const BENCHMARK: InstrumentSpec = {
   idiosyncraticVol: 0,
 };
 
-export const SECTOR_NAMES = Object.keys(SECTORS);
-
 export const INSTRUMENTS: InstrumentSpec[] = Object.entries(SECTORS).flatMap(([sector, names]) =>
   names.map(([symbol, name, startPrice], index) => ({
     symbol,

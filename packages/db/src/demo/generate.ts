@@ -1,3 +1,4 @@
+import { DEFAULT_CURRENCY } from "@repo/risk-engine";
 import { v5 as uuidv5 } from "uuid";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { BENCHMARK, INSTRUMENTS, type InstrumentSpec } from "./catalog.ts";
@@ -204,7 +205,7 @@ function addTraderRows(
     tenantId,
     traderId,
     cash: money(book.cash, 2),
-    baseCurrency: "USD",
+    baseCurrency: DEFAULT_CURRENCY,
   });
   for (const holding of book.holdings) {
     data.positions.push({

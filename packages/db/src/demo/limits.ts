@@ -60,7 +60,7 @@ export function limitPlans(
     id: type,
     type,
     threshold: 1,
-    symbol: type === "MAX_POSITION_NOTIONAL" ? book.largestSymbol : null,
+    symbol: LIMIT_CATALOG[type].perSymbol ? book.largestSymbol : null,
   }));
   const metrics = computeRiskMetrics(engineInput(style, book, closes, probes));
   const measured = new Map(metrics.limits.map((limit) => [limit.type, limit.measured]));
@@ -77,7 +77,7 @@ export function limitPlans(
       threshold: Math.min(largestThreshold(type), threshold),
       decimals,
       severity,
-      symbol: type === "MAX_POSITION_NOTIONAL" ? book.largestSymbol : null,
+      symbol: LIMIT_CATALOG[type].perSymbol ? book.largestSymbol : null,
     };
   });
 }

@@ -1,4 +1,4 @@
-import { money } from "../money.ts";
+import { DEFAULT_CURRENCY, money } from "../money.ts";
 
 /**
  * Every kind of limit a book can carry, once: what it is called, what its threshold is written
@@ -71,7 +71,7 @@ export function limitName(type: LimitType, symbol?: string | null): string {
  * A limit's threshold or measure in its unit, as every screen and refusal writes it: "2.50×",
  * "15.0%", "$54,408" (money as every amount is written: see money.ts).
  */
-export function limitValue(type: LimitType, value: number, currency = "USD"): string {
+export function limitValue(type: LimitType, value: number, currency = DEFAULT_CURRENCY): string {
   if (!Number.isFinite(value)) return "—";
   const { unit } = LIMIT_CATALOG[type];
   if (unit === "times") return `${value.toFixed(2)}×`;

@@ -4,16 +4,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { type DefaultValues, useForm } from "react-hook-form";
-import { FieldError } from "~/components/field-error.tsx";
 import { limitName } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
+import { limitControls } from "./limit-controls.tsx";
 import {
   LIMIT_FORM_FIELDS,
   LIMIT_TYPES,
   type LimitFormInput,
   type LimitFormOutput,
-  SEVERITY_NAMES,
-  symbolOrNull,
   takesSymbol,
   thresholdUnit,
   ZLimitForm,
@@ -22,8 +20,6 @@ import { MutationError } from "./mutation-error.tsx";
 import { applyServerErrors } from "./server-errors.ts";
 import { SubmitRow } from "./submit-row.tsx";
 import { useInvalidateTrader } from "./use-invalidate-trader.ts";
-
-type Field = (typeof LIMIT_FORM_FIELDS)[number];
 
 // An undefined threshold leaves the box empty, after a reset too (a NaN would be written in).
 const EMPTY: DefaultValues<LimitFormInput> = {
@@ -69,11 +65,7 @@ export function LimitCreateForm({ traderId }: { traderId: string }) {
     }),
   );
 
-  const control = (field: Field) => ({
-    id: `${id}-${field}`,
-    "aria-invalid": Boolean(errors[field]),
-    "aria-describedby": `${id}-${field}-error`,
-  });
+  const controls = limitControls({ id, register: form.register, errors });
 
   return (
     <form
@@ -89,77 +81,51 @@ export function LimitCreateForm({ traderId }: { traderId: string }) {
       <div className="fields">
         <div className="field">
           <label htmlFor={`${id}-type`}>Limit type</label>
-          <select {...control("type")} {...form.register("type")}>
+          <select {...controls.control("type")} {...form.register("type")}>
             {LIMIT_TYPES.map((value) => (
               <option key={value} value={value}>
                 {limitName(value)}
               </option>
             ))}
           </select>
-          <FieldError id={`${id}-type-error`} message={errors.type?.message} />
+          {controls.error("type")}
         </div>
         <div className="field">
           <label htmlFor={`${id}-threshold`}>Threshold</label>
-          <input
-            type="number"
-            inputMode="decimal"
-            step="any"
-            {...control("threshold")}
-            aria-describedby={`${id}-threshold-unit ${id}-threshold-error`}
-            {...form.register("threshold", { valueAsNumber: true })}
-          />
+          {controls.threshold(`${id}-threshold-unit ${id}-threshold-error`)}
           <span id={`${id}-threshold-unit`} className="hint">
             {thresholdUnit(type)}
           </span>
-          <FieldError id={`${id}-threshold-error`} message={errors.threshold?.message} />
+          {controls.error("threshold")}
         </div>
         <div className="field">
           <label htmlFor={`${id}-warnFraction`}>Warn fraction</label>
-          <input
-            type="number"
-            inputMode="decimal"
-            step="any"
-            {...control("warnFraction")}
-            aria-describedby={`${id}-warnFraction-hint ${id}-warnFraction-error`}
-            {...form.register("warnFraction", { valueAsNumber: true })}
-          />
+          {controls.warnFraction(`${id}-warnFraction-hint ${id}-warnFraction-error`)}
           <span id={`${id}-warnFraction-hint`} className="hint">
             share of the threshold that warns, 0.8 for 80%
           </span>
-          <FieldError id={`${id}-warnFraction-error`} message={errors.warnFraction?.message} />
+          {controls.error("warnFraction")}
         </div>
         <div className="field">
           <label htmlFor={`${id}-severity`}>Severity</label>
-          <select {...control("severity")} {...form.register("severity")}>
-            {Object.entries(SEVERITY_NAMES).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-          <FieldError id={`${id}-severity-error`} message={errors.severity?.message} />
+          {controls.severity()}
+          {controls.error("severity")}
         </div>
         <div className="field">
           <label htmlFor={`${id}-symbol`}>Symbol</label>
-          <input
-            autoComplete="off"
-            readOnly={!symbolApplies}
-            placeholder={symbolApplies ? "e.g. AAPL" : "whole book"}
-            {...control("symbol")}
-            aria-describedby={`${id}-symbol-hint ${id}-symbol-error`}
-            {...form.register("symbol", { setValueAs: symbolOrNull })}
-          />
+          {controls.symbol({
+            readOnly: !symbolApplies,
+            placeholder: symbolApplies ? "e.g. AAPL" : "whole book",
+            describedBy: `${id}-symbol-hint ${id}-symbol-error`,
+          })}
           <span id={`${id}-symbol-hint`} className="hint">
             {symbolApplies ? "the one instrument it caps" : "only for a position notional limit"}
           </span>
-          <FieldError id={`${id}-symbol-error`} message={errors.symbol?.message} />
+          {controls.error("symbol")}
         </div>
         <div className="field field-check">
-          <span className="checkbox">
-            <input type="checkbox" {...control("active")} {...form.register("active")} />
-            <label htmlFor={`${id}-active`}>Active</label>
-          </span>
-          <FieldError id={`${id}-active-error`} message={errors.active?.message} />
+          {controls.active()}
+          {controls.error("active")}
         </div>
       </div>
       <MutationError error={placed ? null : create.error} />

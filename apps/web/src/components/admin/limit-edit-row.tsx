@@ -4,16 +4,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useForm } from "react-hook-form";
-import { FieldError } from "~/components/field-error.tsx";
 import { limitName } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
+import { limitControls } from "./limit-controls.tsx";
 import {
   LIMIT_FORM_FIELDS,
   type LimitFormInput,
   type LimitFormOutput,
   type LimitView,
-  SEVERITY_NAMES,
-  symbolOrNull,
   takesSymbol,
   ZLimitForm,
 } from "./limit-form.ts";
@@ -70,19 +68,11 @@ export function LimitEditRow({
     }),
   );
 
-  const control = (field: EditableField) => ({
-    id: `${id}-${field}`,
-    form: formId,
-    "aria-invalid": Boolean(errors[field]),
-    "aria-describedby": `${id}-${field}-error`,
-  });
+  const controls = limitControls({ id, register: form.register, errors, formId });
   const label = (field: EditableField, text: string) => (
     <label className="visually-hidden" htmlFor={`${id}-${field}`}>
       {text}
     </label>
-  );
-  const error = (field: EditableField) => (
-    <FieldError id={`${id}-${field}-error`} message={errors[field]?.message} />
   );
 
   return (
@@ -92,13 +82,8 @@ export function LimitEditRow({
         {takesSymbol(limit.type) ? (
           <>
             {label("symbol", "Symbol")}
-            <input
-              className="symbol-input"
-              autoComplete="off"
-              {...control("symbol")}
-              {...form.register("symbol", { setValueAs: symbolOrNull })}
-            />
-            {error("symbol")}
+            {controls.symbol({ className: "symbol-input" })}
+            {controls.error("symbol")}
           </>
         ) : (
           <span className="muted">Whole book</span>
@@ -106,43 +91,22 @@ export function LimitEditRow({
       </td>
       <td className="num">
         {label("threshold", "Threshold")}
-        <input
-          type="number"
-          inputMode="decimal"
-          step="any"
-          {...control("threshold")}
-          {...form.register("threshold", { valueAsNumber: true })}
-        />
-        {error("threshold")}
+        {controls.threshold()}
+        {controls.error("threshold")}
       </td>
       <td className="num">
         {label("warnFraction", "Warn fraction")}
-        <input
-          type="number"
-          inputMode="decimal"
-          step="any"
-          {...control("warnFraction")}
-          {...form.register("warnFraction", { valueAsNumber: true })}
-        />
-        {error("warnFraction")}
+        {controls.warnFraction()}
+        {controls.error("warnFraction")}
       </td>
       <td>
         {label("severity", "Severity")}
-        <select {...control("severity")} {...form.register("severity")}>
-          {Object.entries(SEVERITY_NAMES).map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-        {error("severity")}
+        {controls.severity()}
+        {controls.error("severity")}
       </td>
       <td>
-        <span className="checkbox">
-          <input type="checkbox" {...control("active")} {...form.register("active")} />
-          <label htmlFor={`${id}-active`}>Active</label>
-        </span>
-        {error("active")}
+        {controls.active()}
+        {controls.error("active")}
       </td>
       <td className="row-actions">
         <form

@@ -5,7 +5,7 @@ import { useCallback, useId, useState } from "react";
 import { dashboardInput } from "~/components/dashboard/dashboard-input.ts";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { messageOf } from "~/lib/errors.ts";
-import { limitName } from "~/lib/format.ts";
+import { DEFAULT_CURRENCY, limitName } from "~/lib/format.ts";
 import { useTRPC } from "~/trpc/client.tsx";
 import { LimitCreateForm } from "./limit-create-form.tsx";
 import { LimitEditRow } from "./limit-edit-row.tsx";
@@ -27,7 +27,7 @@ export function LimitsTable({ traderId }: { traderId: string }) {
     ...trpc.risk.dashboard.queryOptions(dashboardInput(traderId)),
     select: (data) => data.currency,
   });
-  const currency = currencyQuery.data ?? "USD";
+  const currency = currencyQuery.data ?? DEFAULT_CURRENCY;
   const [editingId, setEditingId] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [history, setHistory] = useState<{ id: string; name: string } | null>(null);

@@ -9,6 +9,7 @@ import {
   type UTCTimestamp,
 } from "lightweight-charts";
 import { useEffect, useRef } from "react";
+import { CHART_BORDER, CHART_THEME } from "~/components/chart-theme.ts";
 import { minuteOf, timeOf } from "~/lib/format.ts";
 import { useTimeZone } from "~/lib/use-time-zone.ts";
 
@@ -48,16 +49,9 @@ export function TimeChart({
   useEffect(() => {
     if (!container.current) return;
     const api = createChart(container.current, {
-      autoSize: true,
-      layout: {
-        background: { color: "transparent" },
-        textColor: "#9aa5b1",
-        attributionLogo: false,
-      },
-      grid: { vertLines: { color: "#222a33" }, horzLines: { color: "#222a33" } },
-      rightPriceScale: { borderColor: "#2a323c" },
+      ...CHART_THEME,
       timeScale: {
-        borderColor: "#2a323c",
+        borderColor: CHART_BORDER,
         timeVisible: true,
         secondsVisible: false,
         tickMarkFormatter: (time: Time) => minuteOf(dateOf(time), timeZone),
@@ -66,8 +60,6 @@ export function TimeChart({
         priceFormatter: format,
         timeFormatter: (time: Time) => timeOf(dateOf(time), timeZone),
       },
-      handleScroll: false,
-      handleScale: false,
     });
     const series = lines.map((line) =>
       api.addSeries(LineSeries, { color: line.color, lineWidth: 2, title: line.label }),

@@ -2,6 +2,7 @@
 
 import { AreaSeries, createChart, type IChartApi, type ISeriesApi } from "lightweight-charts";
 import { useEffect, useRef } from "react";
+import { CHART_BORDER, CHART_THEME } from "~/components/chart-theme.ts";
 
 export interface ChartPoint {
   time: string;
@@ -40,18 +41,9 @@ export function HistoryChart({
     if (!container.current) return;
     const colors = COLORS[kind];
     const api = createChart(container.current, {
-      autoSize: true,
-      layout: {
-        background: { color: "transparent" },
-        textColor: "#9aa5b1",
-        attributionLogo: false,
-      },
-      grid: { vertLines: { color: "#222a33" }, horzLines: { color: "#222a33" } },
-      rightPriceScale: { borderColor: "#2a323c" },
-      timeScale: { borderColor: "#2a323c" },
+      ...CHART_THEME,
+      timeScale: { borderColor: CHART_BORDER },
       localization: { priceFormatter: format },
-      handleScroll: false,
-      handleScale: false,
     });
     const series = api.addSeries(AreaSeries, {
       lineColor: colors.line,

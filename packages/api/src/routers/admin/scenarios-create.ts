@@ -7,10 +7,4 @@ export const ZScenariosCreateInput = ZScenarioFields;
 /** Adds a stress scenario that every trader's book is then valued under. */
 export const adminScenariosCreateRoute = adminProcedure
   .input(ZScenariosCreateInput)
-  .mutation(({ ctx, input }) =>
-    createScenario(
-      { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
-      ctx.viewer.tenantId,
-      input,
-    ),
-  );
+  .mutation(({ ctx, input }) => createScenario(ctx.writeDeps, ctx.viewer.tenantId, input));

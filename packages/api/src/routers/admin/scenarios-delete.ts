@@ -8,10 +8,4 @@ export const ZScenariosDeleteInput = z.strictObject({ id: ZId });
 /** Removes one of the firm's stress scenarios. */
 export const adminScenariosDeleteRoute = adminProcedure
   .input(ZScenariosDeleteInput)
-  .mutation(({ ctx, input }) =>
-    deleteScenario(
-      { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
-      ctx.viewer.tenantId,
-      input.id,
-    ),
-  );
+  .mutation(({ ctx, input }) => deleteScenario(ctx.writeDeps, ctx.viewer.tenantId, input.id));

@@ -5,7 +5,7 @@ import { adminProcedure } from "../../trpc.ts";
 /** The firm's own stress scenarios, by name, and the symbols and sectors a move can name. */
 export const adminScenariosListRoute = adminProcedure.query(async ({ ctx }) => {
   const [{ scenarios }, targets] = await Promise.all([
-    readScenarios({ db: ctx.db, cache: ctx.deps.cache }, ctx.viewer.tenantId),
+    readScenarios(ctx.serviceDeps, ctx.viewer.tenantId),
     scenarioTargets(ctx.db),
   ]);
   return { scenarios, ...targets };

@@ -6,6 +6,4 @@ export const ZAdminTradersInput = z.strictObject({}).optional();
 
 export const adminTradersRoute = adminProcedure
   .input(ZAdminTradersInput)
-  .query(({ ctx }) =>
-    listTraders({ db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock }, ctx.viewer.tenantId),
-  );
+  .query(({ ctx }) => listTraders(ctx.serviceDeps, ctx.viewer.tenantId));

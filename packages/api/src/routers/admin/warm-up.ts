@@ -6,6 +6,4 @@ export const ZAdminWarmUpInput = z.strictObject({}).optional();
 
 export const adminWarmUpRoute = adminProcedure
   .input(ZAdminWarmUpInput)
-  .mutation(({ ctx }) =>
-    warmUpTenant({ db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock }, ctx.viewer.tenantId),
-  );
+  .mutation(({ ctx }) => warmUpTenant(ctx.serviceDeps, ctx.viewer.tenantId));

@@ -7,13 +7,7 @@ export const ZPositionCloseInput = z.strictObject({
   traderId: ZId.optional(),
   positionId: ZId,
 });
-export type TPositionCloseInput = z.infer<typeof ZPositionCloseInput>;
 
 export const positionsCloseRoute = subjectProcedure(ZPositionCloseInput).mutation(
-  ({ ctx, input }) =>
-    closePosition(
-      { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
-      ctx.subject,
-      input.positionId,
-    ),
+  ({ ctx, input }) => closePosition(ctx.writeDeps, ctx.subject, input.positionId),
 );

@@ -10,17 +10,12 @@ export const ZPositionOpenInput = z.strictObject({
   /** Open it even though it takes a soft limit past 100 % (the audit records which). */
   acceptSoftBreaches: z.boolean().optional(),
 });
-export type TPositionOpenInput = z.infer<typeof ZPositionOpenInput>;
 
 /** A trader opens on their own book; an admin on a trader's book of their tenant. */
 export const positionsOpenRoute = subjectProcedure(ZPositionOpenInput).mutation(({ ctx, input }) =>
-  openPosition(
-    { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
-    ctx.subject,
-    {
-      symbol: input.symbol,
-      quantity: input.quantity,
-      acceptSoftBreaches: input.acceptSoftBreaches,
-    },
-  ),
+  openPosition(ctx.writeDeps, ctx.subject, {
+    symbol: input.symbol,
+    quantity: input.quantity,
+    acceptSoftBreaches: input.acceptSoftBreaches,
+  }),
 );

@@ -8,14 +8,9 @@ export const ZAlertsAcknowledgeInput = z.strictObject({
   alertId: ZId,
   note: ZAlertNote,
 });
-export type TAlertsAcknowledgeInput = z.infer<typeof ZAlertsAcknowledgeInput>;
 
 /** A trader acknowledges an alert of their own book; an admin, one of a trader of the tenant. */
 export const alertsAcknowledgeRoute = subjectProcedure(ZAlertsAcknowledgeInput).mutation(
   ({ ctx, input }) =>
-    acknowledgeAlert(
-      { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
-      ctx.subject,
-      { alertId: input.alertId, note: input.note },
-    ),
+    acknowledgeAlert(ctx.writeDeps, ctx.subject, { alertId: input.alertId, note: input.note }),
 );

@@ -16,12 +16,7 @@ export const ZAlertsListInput = z
       .default(50),
   })
   .prefault({});
-export type TAlertsListInput = z.input<typeof ZAlertsListInput>;
 
 export const alertsListRoute = subjectProcedure(ZAlertsListInput).query(async ({ ctx, input }) => ({
-  alerts: await listAlerts(
-    { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock },
-    ctx.subject,
-    input,
-  ),
+  alerts: await listAlerts(ctx.serviceDeps, ctx.subject, input),
 }));

@@ -16,5 +16,5 @@ export const ZChartInput = z
   .default({});
 
 export const chartRoute = subjectProcedure(ZChartInput).query(({ ctx }) =>
-  getChart({ db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock }, ctx.subject),
+  getChart(ctx.serviceDeps, ctx.subject),
 );

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { createLimit } from "../../services/limits/create-limit.ts";
 import { adminProcedure, subjectProcedure } from "../../trpc.ts";
 import {
@@ -11,16 +10,11 @@ import {
 export const ZLimitsCreateInput = ZLimitFields.extend({ traderId: ZId })
   .superRefine(checkLimitThreshold)
   .superRefine(checkLimitSymbol);
-export type TLimitsCreateInput = z.infer<typeof ZLimitsCreateInput>;
 
 /** Admins add a limit to a trader's book. */
 export const limitsCreateRoute = subjectProcedure(ZLimitsCreateInput, adminProcedure).mutation(
   ({ ctx, input }) => {
     const { traderId: _, ...fields } = input;
-    return createLimit(
-      { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
-      ctx.subject,
-      fields,
-    );
+    return createLimit(ctx.writeDeps, ctx.subject, fields);
   },
 );

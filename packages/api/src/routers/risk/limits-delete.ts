@@ -4,14 +4,9 @@ import { adminProcedure, subjectProcedure } from "../../trpc.ts";
 import { ZId, ZVersion } from "../../validators/index.ts";
 
 export const ZLimitsDeleteInput = z.strictObject({ traderId: ZId, id: ZId, version: ZVersion });
-export type TLimitsDeleteInput = z.infer<typeof ZLimitsDeleteInput>;
 
 /** Admins remove a limit (and its alerts) from a trader's book. */
 export const limitsDeleteRoute = subjectProcedure(ZLimitsDeleteInput, adminProcedure).mutation(
   ({ ctx, input }) =>
-    deleteLimit(
-      { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
-      ctx.subject,
-      { id: input.id, version: input.version },
-    ),
+    deleteLimit(ctx.writeDeps, ctx.subject, { id: input.id, version: input.version }),
 );

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { updateLimit } from "../../services/limits/update-limit.ts";
 import { adminProcedure, subjectProcedure } from "../../trpc.ts";
 import {
@@ -12,16 +11,11 @@ import {
 export const ZLimitsUpdateInput = ZLimitFields.extend({ traderId: ZId, id: ZId, version: ZVersion })
   .superRefine(checkLimitThreshold)
   .superRefine(checkLimitSymbol);
-export type TLimitsUpdateInput = z.infer<typeof ZLimitsUpdateInput>;
 
 /** Admins edit a trader's limit; the version is the one the form was loaded with. */
 export const limitsUpdateRoute = subjectProcedure(ZLimitsUpdateInput, adminProcedure).mutation(
   ({ ctx, input }) => {
     const { traderId: _, ...fields } = input;
-    return updateLimit(
-      { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
-      ctx.subject,
-      fields,
-    );
+    return updateLimit(ctx.writeDeps, ctx.subject, fields);
   },
 );

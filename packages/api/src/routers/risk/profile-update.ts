@@ -1,19 +1,13 @@
-import type { z } from "zod";
 import { updateProfile } from "../../services/profile/update-profile.ts";
 import { adminProcedure, subjectProcedure } from "../../trpc.ts";
 import { ZId, ZProfileFields, ZVersion } from "../../validators/index.ts";
 
 export const ZProfileUpdateInput = ZProfileFields.extend({ traderId: ZId, version: ZVersion });
-export type TProfileUpdateInput = z.infer<typeof ZProfileUpdateInput>;
 
 /** Admins edit a trader's profile; the version is the one the form was loaded with. */
 export const profileUpdateRoute = subjectProcedure(ZProfileUpdateInput, adminProcedure).mutation(
   ({ ctx, input }) => {
     const { traderId: _, ...fields } = input;
-    return updateProfile(
-      { db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock, actorId: ctx.viewer.userId },
-      ctx.subject,
-      fields,
-    );
+    return updateProfile(ctx.writeDeps, ctx.subject, fields);
   },
 );

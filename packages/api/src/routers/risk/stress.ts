@@ -7,5 +7,5 @@ export const ZStressInput = ZChartInput;
 
 /** Historical and hypothetical stress scenarios on the book, with the limits each breaches. */
 export const stressRoute = subjectProcedure(ZStressInput).query(({ ctx }) =>
-  getStress({ db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock }, ctx.subject),
+  getStress(ctx.serviceDeps, ctx.subject),
 );

@@ -11,7 +11,7 @@ export const ZWhatIfInput = z.strictObject({
 
 /** The book's figures and every active limit before and after a trade, without opening it. */
 export const whatIfRoute = subjectProcedure(ZWhatIfInput).query(({ ctx, input }) =>
-  valueTrade({ db: ctx.db, cache: ctx.deps.cache, clock: ctx.deps.clock }, ctx.subject, {
+  valueTrade(ctx.serviceDeps, ctx.subject, {
     symbol: input.symbol,
     quantity: input.quantity,
   }),

@@ -1,7 +1,7 @@
 import type { Freshness } from "@repo/risk-cache";
+import type { ServiceDeps } from "../../deps.ts";
 import { tenantSummary } from "../cache/invalidate-book.ts";
 import { readBook } from "../cache/read-book.ts";
-import type { MetricsDeps } from "../risk/get-metrics.ts";
 import { computeTradersSummary, type TraderScoreLine } from "./traders-summary.ts";
 
 export type TraderRow = Omit<TraderScoreLine, "traderId"> & {
@@ -45,7 +45,7 @@ export function firmTotals(traders: readonly TraderRow[]): FirmTotals {
  * was cached drops out here.
  */
 export async function listTraders(
-  deps: MetricsDeps,
+  deps: ServiceDeps,
   tenantId: string,
 ): Promise<{ traders: TraderRow[]; totals: FirmTotals; freshness: Freshness }> {
   const { value: lines, freshness } = await readBook(deps, "traders", tenantSummary(tenantId), () =>

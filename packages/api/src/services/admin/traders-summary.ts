@@ -1,6 +1,7 @@
-import type { RiskScore } from "@repo/risk-engine";
+import { DEFAULT_CURRENCY, type RiskScore } from "@repo/risk-engine";
+import type { ServiceDeps } from "../../deps.ts";
 import { NoProfileError } from "../risk/compute-metrics.ts";
-import { getMetrics, type MetricsDeps } from "../risk/get-metrics.ts";
+import { getMetrics } from "../risk/get-metrics.ts";
 import { activeTraders } from "./active-traders.ts";
 import { mapBounded } from "./map-bounded.ts";
 
@@ -30,7 +31,7 @@ const NO_PROFILE: Valuation = {
   gross: Number.NaN,
   net: Number.NaN,
   var: Number.NaN,
-  currency: "USD",
+  currency: DEFAULT_CURRENCY,
 };
 
 /**
@@ -40,7 +41,7 @@ const NO_PROFILE: Valuation = {
  * counts follow the prices within that TTL.
  */
 export async function computeTradersSummary(
-  deps: MetricsDeps,
+  deps: ServiceDeps,
   tenantId: string,
 ): Promise<TraderScoreLine[]> {
   const traders = await activeTraders(deps.db, tenantId);

@@ -1,4 +1,5 @@
-import { getMetrics, type MetricsDeps } from "../risk/get-metrics.ts";
+import type { ServiceDeps } from "../../deps.ts";
+import { getMetrics } from "../risk/get-metrics.ts";
 import { loadBook } from "../risk/load-book.ts";
 import { activeTraders } from "./active-traders.ts";
 import { mapBounded } from "./map-bounded.ts";
@@ -12,7 +13,7 @@ export const WARM_UP_CONCURRENCY = 4;
  * valuation (in this instance): the next dashboard poll of each costs no query.
  */
 export async function warmUpTenant(
-  deps: MetricsDeps,
+  deps: ServiceDeps,
   tenantId: string,
 ): Promise<{ traders: number; warmed: number; failed: number }> {
   const subjects = await activeTraders(deps.db, tenantId);

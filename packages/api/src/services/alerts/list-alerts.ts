@@ -1,5 +1,6 @@
+import type { ServiceDeps } from "../../deps.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
-import { getMetrics, type MetricsDeps } from "../risk/get-metrics.ts";
+import { getMetrics } from "../risk/get-metrics.ts";
 import type { AlertView } from "./alert-view.ts";
 import { type AlertsQuery, readAlerts } from "./open-alerts.ts";
 
@@ -13,7 +14,7 @@ export const DASHBOARD_ALERTS = 50;
  * come with the valuation, from the cache; a list with resolved ones from the database.
  */
 export async function listAlerts(
-  deps: MetricsDeps,
+  deps: ServiceDeps,
   subject: Subject,
   query: AlertsQuery,
 ): Promise<AlertView[]> {

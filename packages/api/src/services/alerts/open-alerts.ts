@@ -1,5 +1,5 @@
-import type { ApiCache } from "../../cache-policy.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
+import type { ReadDeps } from "../../deps.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { readAlertVersion, type Versioned } from "../cache/book-version.ts";
 import { readChecked } from "../cache/read-book.ts";
@@ -22,7 +22,7 @@ const NEWEST_FIRST = [{ raisedAt: "desc" }, { id: "desc" }] as const;
  * as small as the book. Valuations compare it with the limits they measure; an alert raised,
  * resolved or acknowledged drops it, and so does any write to the book.
  */
-export function readOpenAlerts(deps: { db: TenantDb; cache: ApiCache }, subject: Subject) {
+export function readOpenAlerts(deps: ReadDeps, subject: Subject) {
   return readChecked(deps, "alerts", subject, readAlertVersion, () =>
     loadOpenAlerts(deps.db, subject),
   );

@@ -64,15 +64,8 @@ export const VIEWER_USER_SELECT = {
   tenant: { select: { name: true, slug: true } },
 } as const;
 
-type ViewerUser = {
-  id: string;
-  tenantId: string;
-  role: Role;
-  name: string;
-  email: string;
-  tenant: { name: string; slug: string };
-  mustChangePassword: boolean;
-};
+/** A user row as VIEWER_USER_SELECT reads it: the viewer's fields, under the row's own id. */
+type ViewerUser = Omit<Viewer, "sessionId" | "userId"> & { id: string };
 
 /** The viewer a user row (read with VIEWER_USER_SELECT) stands for, without its session. */
 export function viewerOf(user: ViewerUser): Omit<Viewer, "sessionId"> {

@@ -1,3 +1,4 @@
+import type { CacheRead } from "@repo/risk-cache";
 import type { TenantDb, TenantTx } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { TENANT_SUMMARY_USER } from "./invalidate-book.ts";
@@ -7,6 +8,9 @@ export interface Versioned<T> {
   version: number;
   value: T;
 }
+
+/** A cache read of a versioned value: the value, its freshness and the version it was made at. */
+export type VersionedRead<T> = CacheRead<T> & Versioned<T>;
 
 /**
  * The version of what `subject` names: one trader's book, or for the tenant summary the sum of

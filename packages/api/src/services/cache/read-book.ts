@@ -1,9 +1,9 @@
-import type { CacheRead } from "@repo/risk-cache";
-import type { ApiCache, ApiCacheKind } from "../../cache-policy.ts";
+import type { ApiCacheKind } from "../../cache-policy.ts";
 import type { TenantDb, TenantTx } from "../../data/tenant-db.ts";
+import type { ReadDeps } from "../../deps.ts";
 import { isDatabaseUnavailable } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
-import { readBookVersion, type Versioned } from "./book-version.ts";
+import { readBookVersion, type Versioned, type VersionedRead } from "./book-version.ts";
 
 /** Reads the version in PostgreSQL that a cached value of a subject was computed at. */
 export type VersionReader = (db: TenantDb | TenantTx, subject: Subject) => Promise<number>;
@@ -13,11 +13,11 @@ export type VersionReader = (db: TenantDb | TenantTx, subject: Subject) => Promi
  * acknowledged on any instance. Also answers the book version the value was computed at.
  */
 export function readBook<T>(
-  deps: { db: TenantDb; cache: ApiCache },
+  deps: ReadDeps,
   kind: ApiCacheKind,
   subject: Subject,
   compute: () => Promise<T>,
-): Promise<CacheRead<T> & { version: number }> {
+): Promise<VersionedRead<T>> {
   return readChecked(deps, kind, subject, readBookVersion, () =>
     computeVersioned(deps.db, subject, compute),
   );
@@ -37,12 +37,12 @@ export function readBook<T>(
  * be acknowledged, so what is remembered is served as it is.
  */
 export async function readChecked<T>(
-  deps: { db: TenantDb; cache: ApiCache },
+  deps: ReadDeps,
   kind: ApiCacheKind,
   subject: Subject,
   readVersion: VersionReader,
   load: () => Promise<Versioned<T>>,
-): Promise<CacheRead<T> & { version: number }> {
+): Promise<VersionedRead<T>> {
   let read = await deps.cache.getOrCompute(kind, subject, load);
   if (
     !deps.cache.invalidationsReachEveryInstance &&

@@ -1,7 +1,8 @@
 import { cachedView } from "../../cached-view.ts";
+import type { ServiceDeps } from "../../deps.ts";
 import { DASHBOARD_ALERTS } from "../alerts/list-alerts.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
-import { getMetrics, type MetricsDeps } from "../risk/get-metrics.ts";
+import { getMetrics } from "../risk/get-metrics.ts";
 
 /**
  * Everything the dashboard polls, in one answer: the valuation at the latest tick (cards,
@@ -13,7 +14,7 @@ import { getMetrics, type MetricsDeps } from "../risk/get-metrics.ts";
  * carry the same numbers, so it is the answer's ETag (http/conditional-get.ts) and a poll whose
  * copy is current costs a 304. `chartVersion` tells the page when to ask for the charts again.
  */
-export async function getDashboard(deps: MetricsDeps, subject: Subject) {
+export async function getDashboard(deps: ServiceDeps, subject: Subject) {
   const metrics = await getMetrics(deps, subject);
   const version = [
     subject.userId,

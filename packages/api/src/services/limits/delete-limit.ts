@@ -1,15 +1,16 @@
+import type { WriteDeps } from "../../deps.ts";
 import { conflict, notFound } from "../../errors.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { invalidateBook } from "../cache/invalidate-book.ts";
-import { auditedLimit, findLimit, type LimitWriteDeps } from "./limit-view.ts";
+import { auditedLimit, findLimit } from "./limit-view.ts";
 
 /**
  * Deletes the limit if it is still at `version` (else CONFLICT) with its alerts (the foreign key
  * cascades), audits what it was in the same transaction, then drops the cached list and metrics.
  */
 export async function deleteLimit(
-  deps: LimitWriteDeps,
+  deps: WriteDeps,
   subject: Subject,
   input: { id: string; version: number },
 ): Promise<{ id: string }> {

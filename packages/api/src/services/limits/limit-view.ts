@@ -1,16 +1,20 @@
-import type { ApiCache } from "../../cache-policy.ts";
-import type { Clock } from "../../clock.ts";
 import type { TenantDb, TenantTx } from "../../data/tenant-db.ts";
 import type { LimitFields } from "../../validators/index.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 
-export const LIMIT_SELECT = {
+/** What a valuation reads of a limit: the rule alone (the book's limits are the active ones). */
+export const LIMIT_RULE_SELECT = {
   id: true,
   type: true,
   threshold: true,
   warnFraction: true,
   severity: true,
   symbol: true,
+} as const;
+
+/** A limit as the API answers it (LimitView). */
+export const LIMIT_SELECT = {
+  ...LIMIT_RULE_SELECT,
   active: true,
   version: true,
   updatedAt: true,
@@ -60,12 +64,4 @@ export function auditedLimit({
   version,
 }: LimitView) {
   return { type, threshold, warnFraction, severity, symbol, active, version };
-}
-
-/** What a change to a trader's limits needs; `actorId` is the admin making it. */
-export interface LimitWriteDeps {
-  db: TenantDb;
-  cache: ApiCache;
-  clock: Clock;
-  actorId: string;
 }

@@ -1,6 +1,5 @@
 import type { CacheRead } from "@repo/risk-cache";
-import type { ApiCache } from "../../cache-policy.ts";
-import type { TenantDb } from "../../data/tenant-db.ts";
+import type { ReadDeps } from "../../deps.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { readBook } from "../cache/read-book.ts";
 import { LIMIT_SELECT, type LimitView, toLimitView } from "./limit-view.ts";
@@ -11,7 +10,7 @@ import { LIMIT_SELECT, type LimitView, toLimitView } from "./limit-view.ts";
  * a form never move between polls.
  */
 export async function listLimits(
-  deps: { db: TenantDb; cache: ApiCache },
+  deps: ReadDeps,
   subject: Subject,
 ): Promise<CacheRead<LimitView[]>> {
   return readBook(deps, "limits", subject, async () => {

@@ -1,10 +1,11 @@
+import type { WriteDeps } from "../../deps.ts";
 import { conflict, notFound } from "../../errors.ts";
 import type { LimitFields } from "../../validators/index.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { invalidateBook } from "../cache/invalidate-book.ts";
 import { checkLimitFits } from "./check-limit-fits.ts";
-import { auditedLimit, findLimit, type LimitView, type LimitWriteDeps } from "./limit-view.ts";
+import { auditedLimit, findLimit, type LimitView } from "./limit-view.ts";
 
 /**
  * Saves the limit if it is still at `version` (else CONFLICT, nothing changed), audits before and
@@ -12,7 +13,7 @@ import { auditedLimit, findLimit, type LimitView, type LimitWriteDeps } from "./
  * old threshold. A limit of another book is NOT_FOUND, as if it did not exist.
  */
 export async function updateLimit(
-  deps: LimitWriteDeps,
+  deps: WriteDeps,
   subject: Subject,
   input: LimitFields & { id: string; version: number },
 ): Promise<LimitView> {

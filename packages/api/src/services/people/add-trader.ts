@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@repo/db";
+import { DEFAULT_CURRENCY } from "@repo/risk-engine";
 import type { TenantTx } from "../../data/tenant-db.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { AddTraderFields } from "../../validators/index.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
-import { auditedLimit, LIMIT_SELECT, toLimitView } from "../limits/limit-view.ts";
+import { insertLimit } from "../limits/insert-limit.ts";
+import { LIMIT_SELECT, toLimitView } from "../limits/limit-view.ts";
 import {
   dropTradersSummary,
   PERSON_SELECT,
@@ -15,9 +17,6 @@ import {
   personView,
 } from "./person-view.ts";
 import { temporaryPassword } from "./temporary-password.ts";
-
-// Every book is valued in dollars (the screens' money format says so).
-const BASE_CURRENCY = "USD";
 
 const EMAIL_TAKEN = "Someone already signs in with this email: use another.";
 
@@ -51,36 +50,8 @@ async function copyLimits(
   });
   for (const limit of limits.map(toLimitView)) {
     const { type, threshold, warnFraction, severity, symbol } = limit;
-    const row = await tx.riskLimit.create({
-      data: {
-        id: randomUUID(),
-        tenantId: subject.tenantId,
-        traderId: subject.userId,
-        type,
-        threshold,
-        warnFraction,
-        severity,
-        symbol,
-        active: true,
-        createdAt: now,
-        updatedAt: now,
-      },
-      select: LIMIT_SELECT,
-    });
-    const copy = toLimitView(row);
-    await recordAudit(
-      tx,
-      {
-        actorId: deps.actorId,
-        subject,
-        entity: "LIMIT",
-        entityId: copy.id,
-        action: "CREATE",
-        before: null,
-        after: auditedLimit(copy),
-      },
-      now,
-    );
+    const fields = { type, threshold, warnFraction, severity, symbol, active: true };
+    await insertLimit(tx, deps.actorId, subject, fields, now);
   }
   return { name: source.name, count: limits.length };
 }
@@ -125,7 +96,7 @@ export async function addTrader(
           tenantId,
           traderId: id,
           cash: startingCash,
-          baseCurrency: BASE_CURRENCY,
+          baseCurrency: DEFAULT_CURRENCY,
           updatedAt: now,
         },
       });

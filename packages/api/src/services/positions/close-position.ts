@@ -1,8 +1,8 @@
+import type { WriteDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { invalidateBook } from "../cache/invalidate-book.ts";
-import type { PositionWriteDeps } from "./open-position.ts";
 import {
   auditedPosition,
   POSITION_SELECT,
@@ -22,7 +22,7 @@ function alreadyClosed(): AppError {
  * and changes nothing. Audited in the same transaction; the book's metrics are dropped after.
  */
 export async function closePosition(
-  deps: PositionWriteDeps,
+  deps: WriteDeps,
   subject: Subject,
   positionId: string,
 ): Promise<PositionView> {

@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ApiCache } from "../../cache-policy.ts";
-import type { Clock } from "../../clock.ts";
-import type { TenantDb } from "../../data/tenant-db.ts";
+import type { WriteDeps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
@@ -14,13 +12,6 @@ import {
 } from "./position-view.ts";
 import { checkTrade } from "./pre-trade-check.ts";
 import { settleCash, tradeCash } from "./settle-cash.ts";
-
-export interface PositionWriteDeps {
-  db: TenantDb;
-  cache: ApiCache;
-  clock: Clock;
-  actorId: string;
-}
 
 export interface OpenPositionInput {
   symbol: string;
@@ -39,7 +30,7 @@ export interface OpenPositionInput {
  * opened at the same instant are each checked without the other.
  */
 export async function openPosition(
-  deps: PositionWriteDeps,
+  deps: WriteDeps,
   subject: Subject,
   input: OpenPositionInput,
 ): Promise<PositionView> {

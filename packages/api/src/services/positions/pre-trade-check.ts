@@ -1,8 +1,8 @@
 import { limitValue } from "@repo/risk-engine";
+import type { ServiceDeps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { NoProfileError } from "../risk/compute-metrics.ts";
-import type { MetricsDeps } from "../risk/get-metrics.ts";
 import { type LimitChange, type Trade, valueTrade } from "../risk/what-if.ts";
 
 /** "Value at risk to $63,246 against a limit of $54,408; Leverage to …". */
@@ -23,7 +23,7 @@ function described(changes: LimitChange[], currency: string): string {
  * reduces a breach is never refused. A book without a risk profile has no measurable limits.
  */
 export async function checkTrade(
-  deps: MetricsDeps,
+  deps: ServiceDeps,
   subject: Subject,
   trade: Trade,
   acceptSoftBreaches: boolean,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@repo/db";
+import { DEFAULT_CURRENCY } from "@repo/risk-engine";
 import type { TenantTx } from "../../data/tenant-db.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 
@@ -34,7 +35,7 @@ export async function settleCash(
       tenantId: subject.tenantId,
       traderId: subject.userId,
       cash: new Prisma.Decimal(0).add(amount),
-      baseCurrency: "USD",
+      baseCurrency: DEFAULT_CURRENCY,
     },
   });
 }

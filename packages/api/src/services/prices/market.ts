@@ -1,6 +1,7 @@
-import type { CacheRead } from "@repo/risk-cache";
 import type { ApiCache } from "../../cache-policy.ts";
 import type { TenantDb, TenantTx } from "../../data/tenant-db.ts";
+import type { ReadDeps } from "../../deps.ts";
+import type { VersionedRead } from "../cache/book-version.ts";
 import { computeVersioned, readChecked } from "../cache/read-book.ts";
 import { BENCHMARK_SYMBOL } from "../risk/load-history.ts";
 
@@ -33,10 +34,7 @@ const marketOf = (tenantId: string) => ({ tenantId, userId: MARKET_USER });
  * While the bus may not reach this instance, a remembered market is checked against the tick in
  * PostgreSQL (one row) before it is used, so a missed move costs a reload, never a stale price.
  */
-export function readMarket(
-  deps: { db: TenantDb; cache: ApiCache },
-  tenantId: string,
-): Promise<CacheRead<Market> & { version: number }> {
+export function readMarket(deps: ReadDeps, tenantId: string): Promise<VersionedRead<Market>> {
   // The version of a market is the tenant's price tick.
   const subject = marketOf(tenantId);
   return readChecked(deps, "market", subject, readTick, () =>

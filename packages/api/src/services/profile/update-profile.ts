@@ -1,6 +1,4 @@
-import type { ApiCache } from "../../cache-policy.ts";
-import type { Clock } from "../../clock.ts";
-import type { TenantDb } from "../../data/tenant-db.ts";
+import type { WriteDeps } from "../../deps.ts";
 import { conflict } from "../../errors.ts";
 import type { ProfileFields } from "../../validators/index.ts";
 import { recordAudit } from "../audit/record-audit.ts";
@@ -9,20 +7,13 @@ import { readBookVersion, type Versioned } from "../cache/book-version.ts";
 import { invalidateBook } from "../cache/invalidate-book.ts";
 import { auditedProfile, type ProfileView, readProfile } from "./profile-view.ts";
 
-export interface UpdateProfileDeps {
-  db: TenantDb;
-  cache: ApiCache;
-  clock: Clock;
-  actorId: string;
-}
-
 /**
  * Saves the profile if it is still at `version` (else CONFLICT, nothing changed), audits the
  * change in the same transaction, then writes the new profile through to the cache and drops
  * the metrics computed with the old one.
  */
 export async function updateProfile(
-  deps: UpdateProfileDeps,
+  deps: WriteDeps,
   subject: Subject,
   input: ProfileFields & { version: number },
 ): Promise<ProfileView> {

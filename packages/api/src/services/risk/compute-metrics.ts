@@ -1,5 +1,6 @@
 import {
   computeRiskMetrics,
+  DEFAULT_CURRENCY,
   type PortfolioInput,
   type PriceHistory,
   type RiskMetrics,
@@ -7,6 +8,7 @@ import {
 import type { ApiCache } from "../../cache-policy.ts";
 import type { Clock } from "../../clock.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
+import type { ReadDeps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import type { Market } from "../prices/market.ts";
@@ -107,7 +109,7 @@ export class NoProfileError extends AppError {
  * the cache, per instrument): no query while the histories are cached.
  */
 export async function valueBook(
-  deps: { db: TenantDb; cache: ApiCache },
+  deps: ReadDeps,
   subject: Subject,
   inputs: ValuationInputs,
 ): Promise<RiskMetrics> {
@@ -116,7 +118,7 @@ export async function valueBook(
 
 /** What risk-engine values: the book at the market's prices, with its instruments' history. */
 export async function portfolioOf(
-  deps: { db: TenantDb; cache: ApiCache },
+  deps: ReadDeps,
   subject: Subject,
   { book, market }: ValuationInputs,
 ): Promise<PortfolioInput> {
@@ -134,7 +136,7 @@ export async function portfolioOf(
 
 /** The equity and drawdown of today's book replayed over its history, as the charts draw them. */
 export async function chartSeries(
-  deps: { db: TenantDb; cache: ApiCache },
+  deps: ReadDeps,
   subject: Subject,
   inputs: ValuationInputs,
 ): Promise<ChartSeries> {
@@ -167,7 +169,7 @@ export async function computeMetrics(
   return {
     metrics,
     history: { days: history.days.length, gaps: history.gaps },
-    currency: book.account?.baseCurrency ?? "USD",
+    currency: book.account?.baseCurrency ?? DEFAULT_CURRENCY,
     profile: {
       riskTolerance: profile.riskTolerance,
       varConfidence: profile.varConfidence.toNumber(),

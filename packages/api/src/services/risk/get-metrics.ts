@@ -1,10 +1,9 @@
 import type { Freshness } from "@repo/risk-cache";
-import type { ApiCache } from "../../cache-policy.ts";
-import type { Clock } from "../../clock.ts";
-import type { TenantDb } from "../../data/tenant-db.ts";
+import type { ServiceDeps } from "../../deps.ts";
 import type { AlertView } from "../alerts/alert-view.ts";
 import { readOpenAlerts } from "../alerts/open-alerts.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
+import type { Versioned } from "../cache/book-version.ts";
 import { readBookVersion } from "../cache/book-version.ts";
 import { readChecked } from "../cache/read-book.ts";
 import { invalidateMarkets, readMarket } from "../prices/market.ts";
@@ -16,12 +15,6 @@ import {
 } from "./compute-metrics.ts";
 import { loadBook } from "./load-book.ts";
 
-export interface MetricsDeps {
-  db: TenantDb;
-  cache: ApiCache;
-  clock: Clock;
-}
-
 /** A valuation read, with what it was made from. */
 export interface MetricsRead {
   view: MetricsView;
@@ -31,12 +24,12 @@ export interface MetricsRead {
   /** Changes when the chart series would (`chartVersion`). */
   chartVersion: string;
   /** The trader's open alerts, newest first, in line with this valuation, and their version. */
-  alerts: { value: AlertView[]; version: number };
+  alerts: Versioned<AlertView[]>;
 }
 
 /** What a valuation is made from, and the freshness of each read. */
 export async function readValuationInputs(
-  deps: MetricsDeps,
+  deps: ServiceDeps,
   subject: Subject,
 ): Promise<ValuationInputs & { bookVersion: number; freshness: Freshness[] }> {
   let [market, book] = await Promise.all([
@@ -66,7 +59,7 @@ export async function readValuationInputs(
  * (`processOnly` in cache-policy.ts). A valuation's key names the book version and the tick, so a
  * cached one can never be served after either changed, and needs no invalidation.
  */
-export async function getMetrics(deps: MetricsDeps, subject: Subject): Promise<MetricsRead> {
+export async function getMetrics(deps: ServiceDeps, subject: Subject): Promise<MetricsRead> {
   const inputs = await readValuationInputs(deps, subject);
   const valuation = { ...subject, variant: `v${inputs.bookVersion}-t${inputs.tick}` };
   const read = await deps.cache.getOrCompute("metrics", valuation, async () => {

@@ -1,8 +1,14 @@
-import { computeRiskMetrics, type StressResult, stressTest } from "@repo/risk-engine";
+import {
+  computeRiskMetrics,
+  DEFAULT_CURRENCY,
+  type StressResult,
+  stressTest,
+} from "@repo/risk-engine";
+import type { ServiceDeps } from "../../deps.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { readScenarios } from "../scenarios/read-scenarios.ts";
 import { portfolioOf } from "./compute-metrics.ts";
-import { type MetricsDeps, readValuationInputs } from "./get-metrics.ts";
+import { readValuationInputs } from "./get-metrics.ts";
 
 export interface StressView {
   scenarios: StressResult[];
@@ -17,7 +23,7 @@ export interface StressView {
  * in each instance's memory like a valuation (the `stress` kind): a new price, a write to the
  * book or to the scenarios makes a new key, so a cached answer is never older than any of them.
  */
-export async function getStress(deps: MetricsDeps, subject: Subject): Promise<StressView> {
+export async function getStress(deps: ServiceDeps, subject: Subject): Promise<StressView> {
   const [inputs, firm] = await Promise.all([
     readValuationInputs(deps, subject),
     readScenarios(deps, subject.tenantId),
@@ -27,7 +33,7 @@ export async function getStress(deps: MetricsDeps, subject: Subject): Promise<St
     const input = await portfolioOf(deps, subject, inputs);
     return {
       scenarios: stressTest(input, computeRiskMetrics(input), firm.scenarios),
-      currency: inputs.book.account?.baseCurrency ?? "USD",
+      currency: inputs.book.account?.baseCurrency ?? DEFAULT_CURRENCY,
       tick: inputs.tick,
     };
   });

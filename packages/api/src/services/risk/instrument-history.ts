@@ -1,5 +1,5 @@
-import type { ApiCache } from "../../cache-policy.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
+import type { ReadDeps } from "../../deps.ts";
 import { MAX_LOOKBACK_DAYS } from "../../validators/index.ts";
 
 /** An instrument and the version of its price bars (bumped by a trigger on every change). */
@@ -25,7 +25,7 @@ export const CACHED_CLOSES = MAX_LOOKBACK_DAYS + 1;
  * and its version (a uuid, "-v", a number: within the key's 64 characters).
  */
 export function readInstrumentHistory(
-  deps: { db: TenantDb; cache: ApiCache },
+  deps: ReadDeps,
   tenantId: string,
   instrument: HistoryRef,
 ): Promise<InstrumentCloses> {

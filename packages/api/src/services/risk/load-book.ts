@@ -3,6 +3,7 @@ import type { TenantDb } from "../../data/tenant-db.ts";
 import { notFound } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import type { Versioned } from "../cache/book-version.ts";
+import { LIMIT_RULE_SELECT } from "../limits/limit-view.ts";
 
 /** Everything of one trader's book that risk needs (see `loadBook`). */
 const BOOK_SELECT = {
@@ -19,14 +20,7 @@ const BOOK_SELECT = {
   limits: {
     where: { active: true },
     orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      type: true,
-      threshold: true,
-      warnFraction: true,
-      severity: true,
-      symbol: true,
-    },
+    select: LIMIT_RULE_SELECT,
   },
   positions: {
     where: { closedAt: null },

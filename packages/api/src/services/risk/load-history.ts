@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { alignHistory, type PriceHistory } from "@repo/risk-engine";
-import type { ApiCache } from "../../cache-policy.ts";
-import type { TenantDb } from "../../data/tenant-db.ts";
+import type { ReadDeps } from "../../deps.ts";
 import {
   type HistoryRef,
   type InstrumentCloses,
@@ -21,7 +20,7 @@ export const BENCHMARK_SYMBOL = "RDX";
  * instrument and history version, so it needs no invalidation.
  */
 export async function loadHistory(
-  deps: { db: TenantDb; cache: ApiCache },
+  deps: ReadDeps,
   tenantId: string,
   instruments: readonly HistoryRef[],
   benchmark: HistoryRef | null,
@@ -39,7 +38,7 @@ export async function loadHistory(
 }
 
 async function assembleHistory(
-  deps: { db: TenantDb; cache: ApiCache },
+  deps: ReadDeps,
   tenantId: string,
   instruments: readonly HistoryRef[],
   benchmark: HistoryRef | null,

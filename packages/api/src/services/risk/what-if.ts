@@ -1,10 +1,16 @@
 import { Prisma } from "@repo/db";
-import { type LimitUtilisation, limitName, type RiskMetrics } from "@repo/risk-engine";
+import {
+  DEFAULT_CURRENCY,
+  type LimitUtilisation,
+  limitName,
+  type RiskMetrics,
+} from "@repo/risk-engine";
+import type { ServiceDeps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { tradeCash } from "../positions/settle-cash.ts";
 import { valueBook } from "./compute-metrics.ts";
-import { type MetricsDeps, readValuationInputs } from "./get-metrics.ts";
+import { readValuationInputs } from "./get-metrics.ts";
 
 /** A position the trader might open: what positions.open takes. */
 export interface Trade {
@@ -52,7 +58,7 @@ export interface WhatIf {
  * enough to answer as the trader types. Writes nothing, raises no alert.
  */
 export async function valueTrade(
-  deps: MetricsDeps,
+  deps: ServiceDeps,
   subject: Subject,
   trade: Trade,
 ): Promise<WhatIf> {
@@ -75,7 +81,7 @@ export async function valueTrade(
   );
   const traded = {
     ...inputs.book,
-    account: { baseCurrency: account?.baseCurrency ?? "USD", cash },
+    account: { baseCurrency: account?.baseCurrency ?? DEFAULT_CURRENCY, cash },
     positions: [...inputs.book.positions, { quantity, instrument }],
   };
   const [before, after] = await Promise.all([
@@ -84,7 +90,7 @@ export async function valueTrade(
   ]);
   return {
     trade: { ...trade, price, notional: trade.quantity * price },
-    currency: inputs.book.account?.baseCurrency ?? "USD",
+    currency: inputs.book.account?.baseCurrency ?? DEFAULT_CURRENCY,
     before: figuresOf(before),
     after: figuresOf(after),
     limits: after.limits.map((limit) => changeOf(before.limits, limit)),

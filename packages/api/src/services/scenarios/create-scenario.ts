@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ApiCache } from "../../cache-policy.ts";
-import type { Clock } from "../../clock.ts";
-import type { TenantDb } from "../../data/tenant-db.ts";
+import type { WriteDeps } from "../../deps.ts";
 import type { ScenarioFields } from "../../validators/index.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { checkScenarioFits } from "./check-scenario-fits.ts";
@@ -12,19 +10,12 @@ import {
   toScenarioView,
 } from "./read-scenarios.ts";
 
-export interface ScenarioWriteDeps {
-  db: TenantDb;
-  cache: ApiCache;
-  clock: Clock;
-  actorId: string;
-}
-
 /**
  * Adds a stress scenario for every book of the firm and audits it in the same transaction;
  * once committed, the firm's cached scenarios are dropped on every instance.
  */
 export async function createScenario(
-  deps: ScenarioWriteDeps,
+  deps: WriteDeps,
   tenantId: string,
   fields: ScenarioFields,
 ): Promise<ScenarioView> {

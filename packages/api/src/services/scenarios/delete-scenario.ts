@@ -1,11 +1,11 @@
+import type { WriteDeps } from "../../deps.ts";
 import { notFound } from "../../errors.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import type { ScenarioWriteDeps } from "./create-scenario.ts";
 import { firmScenarios } from "./read-scenarios.ts";
 
 /** Removes one of the firm's stress scenarios, audited with what it was. */
 export async function deleteScenario(
-  deps: ScenarioWriteDeps,
+  deps: WriteDeps,
   tenantId: string,
   id: string,
 ): Promise<{ id: string }> {

@@ -1,6 +1,6 @@
 import type { Prisma } from "@repo/db";
-import type { ApiCache } from "../../cache-policy.ts";
 import type { TenantDb, TenantTx } from "../../data/tenant-db.ts";
+import type { ReadDeps } from "../../deps.ts";
 import { type ScenarioMove, ZScenarioMoves } from "../../validators/index.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { readChecked } from "../cache/read-book.ts";
@@ -46,7 +46,7 @@ async function readScenarioVersion(db: TenantDb | TenantTx): Promise<number> {
  * dropped by every write (readChecked), so a change is seen at the next read on every instance.
  */
 export async function readScenarios(
-  deps: { db: TenantDb; cache: ApiCache },
+  deps: ReadDeps,
   tenantId: string,
 ): Promise<{ scenarios: ScenarioView[]; version: number }> {
   const read = await readChecked(
