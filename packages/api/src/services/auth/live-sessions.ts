@@ -1,7 +1,8 @@
 import type { Invalidation, RiskCache } from "@repo/risk-cache";
 import { LRUCache } from "lru-cache";
+import type { ApiDeps } from "../../deps.ts";
 import { isDatabaseUnavailable } from "../../errors.ts";
-import { hashToken, type SessionRecord, type Viewer } from "./sessions.ts";
+import { findSession, hashToken, type SessionRecord, type Viewer } from "./sessions.ts";
 
 interface Remembered {
   viewer: Viewer;
@@ -97,4 +98,16 @@ export class LiveSessions {
     );
     for (const [key] of concerned) this.sessions.delete(key);
   }
+}
+
+/**
+ * The viewer of `token`'s session as every request sees it — tRPC's context and a server
+ * render alike: remembered by this instance, else read from PostgreSQL.
+ */
+export function liveViewer(
+  deps: Pick<ApiDeps, "db" | "clock" | "sessions">,
+  token: string,
+): Promise<Viewer | null> {
+  const now = deps.clock();
+  return deps.sessions.live.viewer(token, now, () => findSession(deps.db, token, now));
 }
