@@ -8,12 +8,13 @@ import { getApiDeps } from "./api-deps.ts";
 
 /**
  * Who the request's session cookie says is signed in, read once per request the way tRPC's
- * context reads it: from the sessions this instance remembers, else PostgreSQL.
+ * context reads it: from the sessions this instance remembers, else PostgreSQL. A render
+ * leaves remembering to the API's requests (liveViewer).
  */
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!token) return null;
-  return liveViewer(await getApiDeps(), token);
+  return liveViewer(await getApiDeps(), token, { remember: false });
 });
 
 /**
