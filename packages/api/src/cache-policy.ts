@@ -40,6 +40,10 @@ export const API_CACHE_KINDS = {
   limits: { ttlSeconds: 1_800 },
   // The tenant's traders summary for its admins, under TENANT_SUMMARY_USER.
   traders: { ttlSeconds: 30 },
+  // That a trader of the tenant exists, for an admin's request about their book
+  // (services/auth/resolve-subject.ts): true until the person's entries are dropped, which
+  // deactivating or reactivating them does; an admin's poll then asks PostgreSQL nothing for it.
+  subject: { ttlSeconds: 3_600, memoryTtlMs: 60_000 },
   // An instrument's daily closes, keyed by its history version (instrument-history.ts): a key
   // never sees its value change, so each instance keeps its copy for minutes, and the entry in
   // Redis lives a day after its last computation (a new version is a new key).

@@ -3,7 +3,8 @@ import { TRPCError } from "@trpc/server";
 import type { ApiDeps } from "./deps.ts";
 import { databaseStateMessage } from "./errors.ts";
 import { clearedSessionCookie, readSessionToken, sessionCookie } from "./http/session-cookie.ts";
-import { findSession, type Viewer } from "./services/auth/sessions.ts";
+import { liveViewer } from "./services/auth/live-sessions.ts";
+import type { Viewer } from "./services/auth/sessions.ts";
 
 /** Where the session cookie goes: response headers over HTTP, a record in tests. */
 export interface SessionTransport {
@@ -52,9 +53,8 @@ function clientAddress(headers: Headers): string {
  * recognised without PostgreSQL, which the caller is told.
  */
 async function viewerOrUnavailable(deps: ApiDeps, token: string, type: "query" | "mutation") {
-  const now = deps.clock();
   try {
-    return await deps.sessions.live.viewer(token, now, () => findSession(deps.db, token, now));
+    return await liveViewer(deps, token);
   } catch (error) {
     const unavailable = databaseStateMessage(error, type);
     if (!unavailable) throw error;

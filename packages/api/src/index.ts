@@ -12,10 +12,10 @@ export {
   createApiMetrics,
 } from "./observability/api-metrics.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
-export { LiveSessions } from "./services/auth/live-sessions.ts";
+export { LiveSessions, liveViewer } from "./services/auth/live-sessions.ts";
 export { createLoginLimiter, type LoginLimiter } from "./services/auth/login-limiter.ts";
 export { DEFAULT_LOGIN_LIMITS, type LoginLimits } from "./services/auth/login-limits.ts";
-export { findViewer, type Viewer } from "./services/auth/sessions.ts";
+export type { Viewer } from "./services/auth/sessions.ts";
 export {
   type PriceFeedOptions,
   startPriceFeed,

@@ -58,5 +58,10 @@ export function createDb({
 
 /** The pg pool of a client made by createDb (undefined for any other client). */
 export function databasePool(db: Db): DbPoolCounts | undefined {
+  return poolOf(db);
+}
+
+/** The pool itself, for the test helper that watches what a client sends (testing/). */
+export function poolOf(db: Db): pg.Pool | undefined {
   return pools.get(db);
 }

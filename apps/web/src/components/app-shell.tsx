@@ -2,17 +2,10 @@ import type { Viewer } from "@repo/api";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CHANGE_PASSWORD_PATH } from "~/lib/account.ts";
-import { getApiDeps } from "~/server/api-deps.ts";
 import { SignOutButton } from "./sign-out-button.tsx";
 
 /** The frame of every signed-in page: who you are, where you can go, and sign out. */
-export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
-  const { db } = await getApiDeps();
-  const tenant = await db.tenant.findUniqueOrThrow({
-    where: { id: viewer.tenantId },
-    select: { name: true },
-  });
-  const tenantName = tenant.name;
+export function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
   return (
     <>
       <header className="shell">
@@ -31,7 +24,7 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
           )}
         </nav>
         <span className="who">
-          {viewer.name} · {tenantName}
+          {viewer.name} · {viewer.tenant.name}
         </span>
         <Link href={CHANGE_PASSWORD_PATH} className="account-link">
           Change password

@@ -3,15 +3,12 @@ import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "@repo/api/http-limit
 import { CacheConfigError, parseRedisConfig, type RedisConfig } from "@repo/risk-cache";
 import { z } from "zod";
 import packageJson from "../../package.json" with { type: "json" };
+import { envFlag as flag } from "./env-flag.ts";
 
 /** A setting that cannot work, explained in one line that names the variable. */
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
-
-const flag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
 
 const schema = z.object({
   DATABASE_URL: z
@@ -115,7 +112,10 @@ export interface AppConfig {
   cacheReportIntervalMs: number;
   /** When the cache page and /api/metrics (rd_cache_alert) raise an alert. */
   cacheAlerts: CacheAlertThresholds;
-  /** Serves /api/bench/bare, the load benchmark's ceiling; off everywhere else. */
+  /**
+   * Serves /api/bench/bare, the load benchmark's ceiling, in a build that has it (BENCH_ROUTES
+   * set when building, next.config.ts); off everywhere else.
+   */
   benchRoutes: boolean;
   /**
    * Bearer token of the operators' tools: /api/metrics is served only to it, /api/health's

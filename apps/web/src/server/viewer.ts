@@ -1,17 +1,20 @@
 import "server-only";
-import { findViewer, SESSION_COOKIE, type Viewer } from "@repo/api";
+import { liveViewer, SESSION_COOKIE, type Viewer } from "@repo/api";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { CHANGE_PASSWORD_PATH } from "~/lib/account.ts";
 import { getApiDeps } from "./api-deps.ts";
 
-/** Who the request's session cookie says is signed in; read once per request. */
+/**
+ * Who the request's session cookie says is signed in, read once per request the way tRPC's
+ * context reads it: from the sessions this instance remembers, else PostgreSQL. A render
+ * leaves remembering to the API's requests (liveViewer).
+ */
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   if (!token) return null;
-  const deps = await getApiDeps();
-  return findViewer(deps.db, token, deps.clock());
+  return liveViewer(await getApiDeps(), token, { remember: false });
 });
 
 /**

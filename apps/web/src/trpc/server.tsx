@@ -1,5 +1,5 @@
 import "server-only";
-import { appRouter, createInnerContext } from "@repo/api";
+import { appRouter, createCaller, createInnerContext } from "@repo/api";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cache, type ReactNode } from "react";
@@ -11,15 +11,23 @@ import { makeQueryClient } from "./query-client.ts";
 /** One query client per server render, shared by every prefetch of that render. */
 export const getQueryClient = cache(makeQueryClient);
 
+/** The API's context for one server render, with the viewer from the request's cookie. */
+const renderContext = cache(async () =>
+  createInnerContext({ deps: await getApiDeps(), viewer: await currentViewer() }),
+);
+
 /**
  * The router called in process for server rendering: the same procedures, access checks and
- * cache as over HTTP, with the viewer from the request's cookie.
+ * cache as over HTTP. What it fetches is handed to the browser (HydrateClient).
  */
 export const trpc = createTRPCOptionsProxy({
   router: appRouter,
-  ctx: async () => createInnerContext({ deps: await getApiDeps(), viewer: await currentViewer() }),
+  ctx: renderContext,
   queryClient: getQueryClient,
 });
+
+/** The same router called directly, for what a page reads but does not hand to the browser. */
+export const serverCaller = cache(async () => createCaller(await renderContext()));
 
 /** Hands what this render prefetched to the browser's React Query cache. */
 export function HydrateClient({ children }: { children: ReactNode }) {

@@ -160,4 +160,24 @@ describe("when PostgreSQL cannot be reached", () => {
     const after = await jonas.risk.dashboard.query();
     expect(after.freshness.source).not.toBe("stale");
   });
+
+  it("keeps serving an admin's poll of a trader: who the trader is comes from the cache too", async () => {
+    const admin = httpClient(
+      server.url,
+      await signInOverHttp(server.url, "admin@northwind.example.com"),
+    );
+    const lucas = await fixture.database.db.user.findUniqueOrThrow({
+      where: { email: "lucas@northwind.example.com" },
+    });
+    const before = await admin.risk.dashboard.query({ traderId: lucas.id });
+
+    await proxy.cut();
+    try {
+      const cached = await admin.risk.dashboard.query({ traderId: lucas.id });
+      expect(cached.metrics.nav).toBe(before.metrics.nav);
+      expect(cached.freshness.source).not.toBe("computed");
+    } finally {
+      await proxy.restore();
+    }
+  });
 });

@@ -1,9 +1,11 @@
+import { recordQueries } from "@repo/db/testing";
 import type { TRPCClient } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppRouter } from "../root.ts";
 import { type ApiFixture, createApiFixture } from "../testing/api-fixture.ts";
 import { httpClient, signInOverHttp } from "../testing/http-client.ts";
 import { startTwoInstances, type TestHttpServer } from "../testing/http-server.ts";
+import { subjectLookups } from "../testing/subject-lookups.ts";
 
 /**
  * Two app processes behind a load balancer (docs/architecture.md, "The flow of a write": after
@@ -69,6 +71,33 @@ describe("two app instances sharing Redis", () => {
     await expect(onB.risk.dashboard.query()).rejects.toMatchObject({
       data: { code: "UNAUTHORIZED" },
     });
+  });
+
+  it("drops on B, at once, who a trader deactivated through A is, and refuses their session", async () => {
+    const lucas = await traderOnB("lucas@northwind.example.com");
+    const adminOnB = httpClient(
+      serverB.url,
+      await signInOverHttp(serverB.url, "admin@northwind.example.com"),
+    );
+    // B's admin has looked at the trader, so B remembers who they are.
+    await adminOnB.risk.profile.get.query({ traderId: lucas.userId });
+    const log = recordQueries(fixture.deps.db);
+    try {
+      await adminOnB.risk.profile.get.query({ traderId: lucas.userId });
+      expect(subjectLookups(log.statements)).toEqual([]);
+
+      await adminOnA.admin.people.deactivate.mutate({ userId: lucas.userId });
+
+      await expect(lucas.client.risk.dashboard.query()).rejects.toMatchObject({
+        data: { code: "UNAUTHORIZED" },
+      });
+      // The admin may still open a deactivated trader's book: B asks PostgreSQL again.
+      await adminOnB.risk.profile.get.query({ traderId: lucas.userId });
+      expect(subjectLookups(log.statements)).toHaveLength(1);
+    } finally {
+      log.stop();
+      await adminOnA.admin.people.reactivate.mutate({ userId: lucas.userId });
+    }
   });
 
   it("shows a limit changed through A on the very next read through B", async () => {

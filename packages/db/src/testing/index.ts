@@ -3,6 +3,7 @@ import pg from "pg";
 import { createDb, type Db } from "../client.ts";
 import { applyMigrations } from "../migrations/index.ts";
 
+export { type QueryLog, recordQueries } from "./query-log.ts";
 export { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";
 
 /** The PostgreSQL server integration tests run against (a real one; see the README). */

@@ -53,6 +53,17 @@ describe("live sessions", () => {
     expect(table.lookups).toBe(2);
   });
 
+  it("serves a remembered session to a lookup that does not remember, and adds none from it", async () => {
+    const live = new LiveSessions(await cache());
+    const table = sessionsTable();
+    expect(await live.viewer(token, at(0), table.lookUp, { remember: false })).toEqual(maya);
+    expect(await live.viewer(token, at(1), table.lookUp, { remember: false })).toEqual(maya);
+    expect(table.lookups).toBe(2);
+    expect(await live.viewer(token, at(2), table.lookUp)).toEqual(maya);
+    expect(await live.viewer(token, at(3), table.lookUp, { remember: false })).toEqual(maya);
+    expect(table.lookups).toBe(3);
+  });
+
   it("forgets a session when its user, tenant or everything is invalidated", async () => {
     const shared = await cache();
     const live = new LiveSessions(shared);

@@ -1,7 +1,8 @@
 import type { Invalidation, RiskCache } from "@repo/risk-cache";
 import { LRUCache } from "lru-cache";
+import type { ApiDeps } from "../../deps.ts";
 import { isDatabaseUnavailable } from "../../errors.ts";
-import { hashToken, type SessionRecord, type Viewer } from "./sessions.ts";
+import { findSession, hashToken, type SessionRecord, type Viewer } from "./sessions.ts";
 
 interface Remembered {
   viewer: Viewer;
@@ -46,12 +47,13 @@ export class LiveSessions {
   /**
    * The viewer of `token`'s session: remembered, or from `lookUp` (PostgreSQL). A lookup that
    * began before an invalidation returns its answer but is not remembered, as it may predate
-   * the sign-out the invalidation announced.
+   * the sign-out the invalidation announced; nor is one with `remember` false.
    */
   async viewer(
     token: string,
     now: Date,
     lookUp: () => Promise<SessionRecord | null>,
+    { remember = true }: { remember?: boolean } = {},
   ): Promise<Viewer | null> {
     const key = hashToken(token);
     const nowMs = now.getTime();
@@ -75,7 +77,7 @@ export class LiveSessions {
       this.sessions.delete(key);
       return null;
     }
-    if (epoch === this.epoch) {
+    if (remember && epoch === this.epoch) {
       this.sessions.set(key, {
         viewer: found.viewer,
         expiresAtMs: found.expiresAt.getTime(),
@@ -97,4 +99,20 @@ export class LiveSessions {
     );
     for (const [key] of concerned) this.sessions.delete(key);
   }
+}
+
+/**
+ * The viewer of `token`'s session as every request sees it — tRPC's context and a server
+ * render alike: remembered by this instance, else read from PostgreSQL. Only the API's requests
+ * (`remember`, the default) add to what is remembered: a page is rendered once, and a change
+ * made to a session outside the app (an expiry moved in PostgreSQL) stays noticed by the
+ * page's first poll, as it was before renders read the remembered sessions.
+ */
+export function liveViewer(
+  deps: Pick<ApiDeps, "db" | "clock" | "sessions">,
+  token: string,
+  options: { remember?: boolean } = {},
+): Promise<Viewer | null> {
+  const now = deps.clock();
+  return deps.sessions.live.viewer(token, now, () => findSession(deps.db, token, now), options);
 }

@@ -1,3 +1,4 @@
+import type { ApiCache } from "../../cache-policy.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Viewer } from "./sessions.ts";
@@ -14,7 +15,7 @@ export interface Subject {
  * another tenant gets the same NOT_FOUND as an id that does not exist, so nothing is revealed.
  */
 export async function resolveSubject(
-  db: TenantDb,
+  deps: { db: TenantDb; cache: ApiCache },
   viewer: Viewer,
   traderId: string | undefined,
 ): Promise<Subject> {
@@ -27,10 +28,24 @@ export async function resolveSubject(
   if (traderId === undefined) {
     throw new AppError("BAD_REQUEST", "Choose a trader.", { traderId: ["Choose a trader."] });
   }
+  const subject = { tenantId: viewer.tenantId, userId: traderId };
+  const read = await deps.cache.getOrCompute("subject", subject, () =>
+    findTrader(deps.db, subject),
+  );
+  return read.value;
+}
+
+/**
+ * The trader `subject` names in the viewer's tenant, or NOT_FOUND (nothing is cached then). Being
+ * a trader of a tenant never changes — a role is never changed, a person never moved or removed
+ * — so the cached answer (ids only: the shared cache holds no personal data) is dropped only with
+ * the rest of the person's entries, by deactivating or reactivating them (services/people).
+ */
+async function findTrader(db: TenantDb, subject: Subject): Promise<Subject> {
   const trader = await db.user.findFirst({
-    where: { id: traderId, role: "TRADER" },
+    where: { id: subject.userId, role: "TRADER" },
     select: { id: true },
   });
   if (!trader) throw notFound("The trader");
-  return { tenantId: viewer.tenantId, userId: trader.id };
+  return { tenantId: subject.tenantId, userId: trader.id };
 }

@@ -8,8 +8,9 @@ import { currentViewer } from "~/server/viewer.ts";
 export const dynamic = "force-dynamic";
 
 /**
- * Whether the session cookie is an admin's. Sessions are looked up in PostgreSQL, so while it is
- * down nobody is recognised here and only the operator token shows the details.
+ * Whether the session cookie is an admin's, recognised as every request recognises it: while
+ * PostgreSQL is down only a session this instance remembers is, and otherwise only the operator
+ * token shows the details.
  */
 async function signedInAdmin(): Promise<boolean> {
   try {

@@ -33,7 +33,7 @@ export default async function TraderPage({ params }: PageProps<"/admin/traders/[
     if (isUnknownTrader(error)) notFound();
     throw error;
   }
-  const name = await traderName(viewer, traderId);
+  const name = await traderName(traderId);
   if (name === null) notFound();
   const input = dashboardInput(traderId);
   await Promise.all([

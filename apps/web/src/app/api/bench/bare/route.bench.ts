@@ -18,8 +18,8 @@ function redis(): Promise<RedisClient> | null {
 
 /**
  * The load benchmark's ceiling (bench/src/http-bench.ts): the same bytes as a cached
- * risk.dashboard answer, from one Redis GET and nothing else — no session, no tRPC. Served only
- * with BENCH_ROUTES=true.
+ * risk.dashboard answer, from one Redis GET and nothing else — no session, no tRPC. Only in a
+ * build made with BENCH_ROUTES=true (next.config.ts), and served only with it set at run time.
  */
 export async function GET(): Promise<Response> {
   const client = serverConfig().benchRoutes ? redis() : null;
