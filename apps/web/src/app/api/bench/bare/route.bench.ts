@@ -1,19 +1,22 @@
 import { connectRedis, type RedisClient } from "@repo/risk-cache";
 import { serverConfig } from "~/server/config.ts";
+import { processGlobal } from "~/server/process-global.ts";
 
 export const dynamic = "force-dynamic";
 
-const globalForBench = globalThis as typeof globalThis & { benchRedis?: Promise<RedisClient> };
+const benchRedis = processGlobal<Promise<RedisClient>>("benchRedis");
 
 function redis(): Promise<RedisClient> | null {
   const config = serverConfig();
   if (config.redis.mode === "memory") return null;
   const { redis: redisConfig } = config;
-  globalForBench.benchRedis ??= new Promise((resolve) => {
-    const client = connectRedis(redisConfig);
-    client.once("ready", () => resolve(client));
-  });
-  return globalForBench.benchRedis;
+  return benchRedis.get(
+    () =>
+      new Promise((resolve) => {
+        const client = connectRedis(redisConfig);
+        client.once("ready", () => resolve(client));
+      }),
+  );
 }
 
 /**
