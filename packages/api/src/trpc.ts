@@ -119,7 +119,7 @@ export function subjectProcedure<Schema extends z.ZodType<{ traderId?: string | 
 ) {
   return base.input(schema).use(async ({ ctx, input, next }) => {
     const subject = await resolveSubject(
-      { db: ctx.db, cache: ctx.deps.cache },
+      ctx.serviceDeps,
       ctx.viewer,
       (input as { traderId?: string }).traderId,
     );

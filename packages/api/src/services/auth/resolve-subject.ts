@@ -1,5 +1,5 @@
-import type { ApiCache } from "../../cache-policy.ts";
 import type { TenantDb } from "../../data/tenant-db.ts";
+import type { ReadDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Viewer } from "./sessions.ts";
 
@@ -15,7 +15,7 @@ export interface Subject {
  * another tenant gets the same NOT_FOUND as an id that does not exist, so nothing is revealed.
  */
 export async function resolveSubject(
-  deps: { db: TenantDb; cache: ApiCache },
+  deps: ReadDeps,
   viewer: Viewer,
   traderId: string | undefined,
 ): Promise<Subject> {

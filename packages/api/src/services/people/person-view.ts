@@ -1,22 +1,14 @@
 import type { Role } from "@repo/db";
 import type { ApiCache } from "../../cache-policy.ts";
-import type { Clock } from "../../clock.ts";
 import type { TenantDb, TenantTx } from "../../data/tenant-db.ts";
-import type { ApiDeps } from "../../deps.ts";
+import type { ApiDeps, WriteDeps } from "../../deps.ts";
 import { notFound } from "../../errors.ts";
 import type { AuditChange } from "../audit/record-audit.ts";
 import type { LoginLimiter } from "../auth/login-limiter.ts";
-import type { Viewer } from "../auth/sessions.ts";
 import { tenantSummary } from "../cache/invalidate-book.ts";
 
-/** What a change to a person's account needs; `actorId` is the admin (or the person) acting. */
-export interface PeopleDeps {
-  db: TenantDb;
-  cache: ApiCache;
-  clock: Clock;
-  loginLimiter: LoginLimiter;
-  actorId: string;
-}
+/** What a change to a person's account needs: a write's deps, and the sign-in state. */
+export type PeopleDeps = WriteDeps & { loginLimiter: LoginLimiter };
 
 export const PERSON_SELECT = {
   id: true,
@@ -99,7 +91,6 @@ export async function dropTradersSummary(cache: ApiCache, tenantId: string): Pro
 }
 
 /** The dependencies of a people procedure, from its context: the viewer acts. */
-export function peopleDeps(ctx: { db: TenantDb; deps: ApiDeps; viewer: Viewer }): PeopleDeps {
-  const { cache, clock, loginLimiter } = ctx.deps;
-  return { db: ctx.db, cache, clock, loginLimiter, actorId: ctx.viewer.userId };
+export function peopleDeps(ctx: { writeDeps: WriteDeps; deps: ApiDeps }): PeopleDeps {
+  return { ...ctx.writeDeps, loginLimiter: ctx.deps.loginLimiter };
 }
