@@ -183,7 +183,22 @@ const tenantAdministration: Record<string, (c: Caller) => Promise<unknown>> = {
       profile: PROFILE_FIELDS,
       copyLimitsFrom: null,
     }),
+  "admin.tokens.list": (c) => c.admin.tokens.list(),
+  "admin.tokens.create": (c) => c.admin.tokens.create(pricesToken()),
+  // Each admin revokes a token of their own firm (another firm's is in the test below).
+  "admin.tokens.revoke": async (c) =>
+    c.admin.tokens.revoke({ tokenId: (await c.admin.tokens.create(pricesToken())).token.id }),
+  "admin.tokens.uses": (c) => c.admin.tokens.uses(),
+  "admin.settings.priceSource.get": (c) => c.admin.settings.priceSource.get(),
+  // The default again: the setting is each firm's own, and the other tests keep theirs.
+  "admin.settings.priceSource.set": (c) =>
+    c.admin.settings.priceSource.set({ priceSource: "SIMULATED" }),
 };
+
+/** A token any firm can make: a name of its own each time. */
+function pricesToken() {
+  return { name: `Feed ${randomUUID()}`, scopes: ["PRICES" as const] };
+}
 
 /**
  * About a person's account rather than a book: each call is aimed at a Northwind trader of its
@@ -225,6 +240,22 @@ describe("a firm scenario deleted by another firm's admin", () => {
     );
     expect(theirs).toEqual({ code: "NOT_FOUND", message: nobody.message });
     expect(await db().stressScenario.findUnique({ where: { id: ours.id } })).not.toBeNull();
+  });
+});
+
+describe("a firm's API token revoked by another firm's admin", () => {
+  it("is NOT_FOUND, as for an id that does not exist, and stays live", async () => {
+    const { token } = await callers.admin.admin.tokens.create(pricesToken());
+    const theirs = await outcomeOf(callers.foreignAdmin.admin.tokens.revoke({ tokenId: token.id }));
+    const nobody = await outcomeOf(
+      callers.foreignAdmin.admin.tokens.revoke({ tokenId: randomUUID() }),
+    );
+    expect(theirs).toEqual({ code: "NOT_FOUND", message: nobody.message });
+    const row = await db().apiToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(row.revokedAt).toBeNull();
+    // Nor is it in their list.
+    const list = await callers.foreignAdmin.admin.tokens.list();
+    expect(list.map((listed) => listed.id)).not.toContain(token.id);
   });
 });
 

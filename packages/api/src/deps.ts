@@ -3,6 +3,7 @@ import type { ApiCache } from "./cache-policy.ts";
 import type { Clock } from "./clock.ts";
 import type { TenantDb } from "./data/tenant-db.ts";
 import type { RequestLimiter } from "./http/request-limiter.ts";
+import type { TokenLimiter } from "./http/token-api/token-limiter.ts";
 import type { ApiMetrics } from "./observability/api-metrics.ts";
 import type { LiveSessions } from "./services/auth/live-sessions.ts";
 import type { LoginLimiter } from "./services/auth/login-limiter.ts";
@@ -19,6 +20,8 @@ export interface ApiDeps {
    * only by the API's own benchmark, which calls the handler at full speed from one address.
    */
   requestLimiter?: RequestLimiter;
+  /** Requests per API token and minute (/api/v1/*); omitted: not limited (tests of other things). */
+  tokenLimiter?: TokenLimiter;
   /**
    * The origin browsers load the app from (`https://risk.example.com`), for a proxy in front
    * that hides it from the request's Host: POSTs from it are the app's own (request-forgery.ts).

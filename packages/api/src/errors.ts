@@ -27,6 +27,29 @@ export class AppError extends Error {
   retryAfterSeconds?: number;
 }
 
+/** One refused row of a batch a machine posted (the token API): its place, field and why. */
+export interface RowError {
+  /** 0-based position of the row in the request's array. */
+  index: number;
+  field: string;
+  message: string;
+}
+
+/**
+ * A batch refused whole because some of its rows are invalid: nothing of it was written. The
+ * token API answers it 422 with every row's error, so a client can fix them all at once.
+ */
+export class InvalidRowsError extends AppError {
+  override name = "InvalidRowsError";
+
+  constructor(readonly rows: RowError[]) {
+    super(
+      "BAD_REQUEST",
+      `${rows.length === 1 ? "One row is" : `${rows.length} rows are`} invalid: nothing was saved. Fix ${rows.length === 1 ? "it" : "them"} and send the request again.`,
+    );
+  }
+}
+
 /** TOO_MANY_REQUESTS that tells the caller, in words and in Retry-After, when to try again. */
 export function tooManyRequests(message: string, retryAfterSeconds: number): AppError {
   const error = new AppError("TOO_MANY_REQUESTS", message);

@@ -7,6 +7,16 @@ export { handleTrpcRequest, MAX_BATCH_SIZE, TRPC_ENDPOINT } from "./http/handle-
 export { createRequestLimiter, type RequestLimiter } from "./http/request-limiter.ts";
 export { SESSION_COOKIE } from "./http/session-cookie.ts";
 export {
+  handleTokenApiRequest,
+  REPLAYED_HEADER,
+  TOKEN_API_PATH,
+} from "./http/token-api/handle-token-request.ts";
+export {
+  createTokenLimiter,
+  DEFAULT_TOKEN_RATE_PER_MINUTE,
+  type TokenLimiter,
+} from "./http/token-api/token-limiter.ts";
+export {
   type ApiMetrics,
   type ApiMetricsSources,
   createApiMetrics,
@@ -20,5 +30,12 @@ export {
   type PriceFeedOptions,
   startPriceFeed,
 } from "./services/prices/price-feed.ts";
+export {
+  API_PRICE_SOURCE,
+  type PriceSource,
+  type PriceSourceContext,
+  simulatedPriceSource,
+  startPriceSources,
+} from "./services/prices/price-source.ts";
 export { type LastPrice, setLastPrices } from "./services/prices/set-last-prices.ts";
 export type { MetricsView } from "./services/risk/compute-metrics.ts";

@@ -39,3 +39,13 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   signedInPerMinute: 600,
   anonymousPerMinute: 300,
 };
+
+/**
+ * The token API (/api/v1/*): a body above this many bytes is refused (413) as it is read, and so
+ * is one of more rows than TOKEN_API_MAX_ROWS. 5,000 prices or closes are about 400 kB of JSON.
+ */
+export const TOKEN_API_MAX_BODY_BYTES = MAX_BODY_BYTES;
+export const TOKEN_API_MAX_ROWS = 5_000;
+
+/** An Idempotency-Key is at most this long (the log's column). */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;

@@ -33,42 +33,64 @@ export function createRequestLimiter(
   keyPrefix = "rd:requests",
   redisDeadlineMs = REDIS_DEADLINE_MS,
 ): RequestLimiter {
-  const limiter = (name: string, points: number) => {
-    if (points === 0) return null;
-    const options: IRateLimiterOptions = {
-      keyPrefix: `${keyPrefix}:${name}`,
-      points,
-      duration: 60,
-    };
-    const memory = new RateLimiterMemory(options);
-    if (!redis) return memory;
-    return new RLWrapperTimeouts({
-      // A client that is not connected is skipped at once rather than queued.
-      limiter: new RateLimiterRedis({
-        ...options,
-        storeClient: redis,
-        rejectIfRedisNotReady: true,
-      }),
-      timeoutMs: redisDeadlineMs,
-      insuranceLimiter: memory,
-    });
-  };
-  const signedIn = limiter("user", limits.signedInPerMinute);
-  const anonymous = limiter("address", limits.anonymousPerMinute);
+  const signedIn = perMinute(redis, `${keyPrefix}:user`, limits.signedInPerMinute, redisDeadlineMs);
+  const anonymous = perMinute(
+    redis,
+    `${keyPrefix}:address`,
+    limits.anonymousPerMinute,
+    redisDeadlineMs,
+  );
 
   return {
-    async consume(client, calls) {
-      const [target, key] =
-        "userId" in client ? [signedIn, client.userId] : [anonymous, client.address];
-      if (!target) return 0;
-      try {
-        await target.consume(key, calls);
-        return 0;
-      } catch (reason) {
-        // consume() rejects with a RateLimiterRes once the minute's budget is spent.
-        if (!(reason instanceof RateLimiterRes)) throw reason;
-        return Math.max(1, Math.ceil(reason.msBeforeNext / 1000));
-      }
+    consume(client, calls) {
+      return "userId" in client
+        ? consumeOrWait(signedIn, client.userId, calls)
+        : consumeOrWait(anonymous, client.address, calls);
     },
   };
+}
+
+type PerMinute = RateLimiterMemory | RLWrapperTimeouts;
+
+/**
+ * `points` per key and minute, in Redis behind a deadline with this instance's memory standing
+ * in, or in memory alone without Redis; null for 0 (off). The token API counts with it too.
+ */
+export function perMinute(
+  redis: RedisClient | null,
+  keyPrefix: string,
+  points: number,
+  redisDeadlineMs = REDIS_DEADLINE_MS,
+): PerMinute | null {
+  if (points === 0) return null;
+  const options: IRateLimiterOptions = { keyPrefix, points, duration: 60 };
+  const memory = new RateLimiterMemory(options);
+  if (!redis) return memory;
+  return new RLWrapperTimeouts({
+    // A client that is not connected is skipped at once rather than queued.
+    limiter: new RateLimiterRedis({
+      ...options,
+      storeClient: redis,
+      rejectIfRedisNotReady: true,
+    }),
+    timeoutMs: redisDeadlineMs,
+    insuranceLimiter: memory,
+  });
+}
+
+/** Counts `points` for `key`: 0 when they may go ahead, else whole seconds until they may. */
+export async function consumeOrWait(
+  limiter: PerMinute | null,
+  key: string,
+  points: number,
+): Promise<number> {
+  if (!limiter) return 0;
+  try {
+    await limiter.consume(key, points);
+    return 0;
+  } catch (reason) {
+    // consume() rejects with a RateLimiterRes once the minute's budget is spent.
+    if (!(reason instanceof RateLimiterRes)) throw reason;
+    return Math.max(1, Math.ceil(reason.msBeforeNext / 1000));
+  }
 }

@@ -5,3 +5,4 @@
 export * from "./book.ts";
 export * from "./people.ts";
 export * from "./record.ts";
+export * from "./tokens.ts";

@@ -16,6 +16,8 @@ export const AUDIT_ENTITIES = [
   "SIGN_IN",
   "STRESS_SCENARIO",
   "USER",
+  "API_TOKEN",
+  "PRICE_SOURCE",
 ] as const;
 export const AUDIT_ACTIONS = ["CREATE", "UPDATE", "DELETE"] as const;
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES, { error: "Choose a kind from the list." });

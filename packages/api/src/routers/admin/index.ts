@@ -9,10 +9,16 @@ import { adminPeopleDeactivateRoute } from "./people-deactivate.ts";
 import { adminPeopleListRoute } from "./people-list.ts";
 import { adminPeopleReactivateRoute } from "./people-reactivate.ts";
 import { adminPeopleResetPasswordRoute } from "./people-reset-password.ts";
+import { adminPriceSourceGetRoute } from "./price-source-get.ts";
+import { adminPriceSourceSetRoute } from "./price-source-set.ts";
 import { adminScenariosCreateRoute } from "./scenarios-create.ts";
 import { adminScenariosDeleteRoute } from "./scenarios-delete.ts";
 import { adminScenariosListRoute } from "./scenarios-list.ts";
 import { adminSignInStateRoute } from "./sign-in-state.ts";
+import { adminTokensCreateRoute } from "./tokens-create.ts";
+import { adminTokensListRoute } from "./tokens-list.ts";
+import { adminTokensRevokeRoute } from "./tokens-revoke.ts";
+import { adminTokensUsesRoute } from "./tokens-uses.ts";
 import { adminTradersRoute } from "./traders.ts";
 import { adminUnlockSignInRoute } from "./unlock-sign-in.ts";
 import { adminWarmUpRoute } from "./warm-up.ts";
@@ -38,5 +44,14 @@ export const adminRouter = {
     deactivate: adminPeopleDeactivateRoute,
     reactivate: adminPeopleReactivateRoute,
     resetPassword: adminPeopleResetPasswordRoute,
+  },
+  tokens: {
+    list: adminTokensListRoute,
+    create: adminTokensCreateRoute,
+    revoke: adminTokensRevokeRoute,
+    uses: adminTokensUsesRoute,
+  },
+  settings: {
+    priceSource: { get: adminPriceSourceGetRoute, set: adminPriceSourceSetRoute },
   },
 } satisfies TRPCRouterRecord;

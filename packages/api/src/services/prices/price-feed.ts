@@ -3,6 +3,7 @@ import type { Random } from "@repo/db/demo";
 import type { ApiCache } from "../../cache-policy.ts";
 import { type Clock, systemClock } from "../../clock.ts";
 import { invalidateMarkets } from "./market.ts";
+import { SIMULATED_SOURCE } from "./price-source-setting.ts";
 import { nextPrice, stepVolatility, tickRandom } from "./price-step.ts";
 import { writePriceMove } from "./write-price-move.ts";
 
@@ -45,7 +46,7 @@ function isRecent(lastTick: Date | null, now: Date, intervalMs: number): boolean
 }
 
 /**
- * Moves the last price of every instrument of every tenant one random step and stamps it with
+ * Moves the last price of every instrument of every tenant on the simulated source one random step and stamps it with
  * the clock's time. The feed is the market, not a user, so it is the one writer that crosses
  * tenants.
  *
@@ -66,12 +67,19 @@ export async function tickPrices({ db, clock, random, intervalMs }: PriceTickDep
     const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
       SELECT pg_try_advisory_xact_lock(${PRICE_FEED_LOCK_KEY}::bigint) AS locked`;
     if (!lock?.locked) return { status: "skipped", reason: "busy" };
-    const latest = await tx.instrument.aggregate({ _max: { lastPriceAt: true } });
+    // Only firms on the simulated source: a firm posting its own prices (priceSource API) is
+    // left alone, and its fresh prices must not make the feed think it ticked lately.
+    const simulated = { tenant: { priceSource: SIMULATED_SOURCE } };
+    const latest = await tx.instrument.aggregate({
+      where: simulated,
+      _max: { lastPriceAt: true },
+    });
     if (isRecent(latest._max.lastPriceAt, at, intervalMs)) {
       return { status: "skipped", reason: "recent" };
     }
     // A stable order, so the same draws go to the same instruments for a given seed and tick.
     const instruments = await tx.instrument.findMany({
+      where: simulated,
       select: { id: true, lastPrice: true },
       orderBy: { id: "asc" },
     });

@@ -7,6 +7,8 @@ import { type MovedTenant, writePriceMove } from "./write-price-move.ts";
 export interface LastPrice {
   instrumentId: string;
   price: number;
+  /** When the price was struck; the move's `at` when omitted. */
+  at?: Date;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function setLastPrices(
       {
         instrumentIds: prices.map((p) => p.instrumentId),
         prices: prices.map((p) => p.price.toFixed(6)),
-        at,
+        at: prices.map((p) => p.at ?? at),
       },
       tenantId,
     );

@@ -17,13 +17,23 @@ export interface MovedTenant {
  */
 export async function writePriceMove(
   tx: Tx,
-  move: { instrumentIds: readonly string[]; prices: readonly string[]; at: Date },
+  move: {
+    instrumentIds: readonly string[];
+    prices: readonly string[];
+    /** One time for every price, or one per price (a firm's source stamps each of its own). */
+    at: Date | readonly Date[];
+  },
   tenantId: string | null = null,
 ): Promise<{ instruments: number; tenants: MovedTenant[] }> {
+  const ats = (Array.isArray(move.at) ? move.at : move.instrumentIds.map(() => move.at)).map(
+    // ISO text read as timestamp: the UTC wall time, as Prisma stores a DateTime.
+    (at: Date) => at.toISOString(),
+  );
   const [result] = await tx.$queryRaw<{ instruments: number; tenants: MovedTenant[] | null }[]>`
     WITH moved AS (
-      UPDATE "Instrument" AS i SET "lastPrice" = m.price, "lastPriceAt" = ${move.at}
-      FROM unnest(${move.instrumentIds}::uuid[], ${move.prices}::numeric[]) AS m(id, price)
+      UPDATE "Instrument" AS i SET "lastPrice" = m.price, "lastPriceAt" = m.at
+      FROM unnest(${move.instrumentIds}::uuid[], ${move.prices}::numeric[],
+                  ${ats}::timestamp[]) AS m(id, price, at)
       WHERE i.id = m.id AND (${tenantId}::uuid IS NULL OR i."tenantId" = ${tenantId}::uuid)
       RETURNING i."tenantId"
     ), ticked AS (

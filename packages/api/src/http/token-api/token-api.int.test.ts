@@ -1,0 +1,461 @@
+import { createHash, randomUUID } from "node:crypto";
+import { parseRedisConfig } from "@repo/risk-cache";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tickPrices } from "../../services/prices/price-feed.ts";
+import { tickRandom } from "../../services/prices/price-step.ts";
+import {
+  type ApiFixture,
+  connectWhenReady,
+  createApiFixture,
+  TEST_REDIS_URL,
+} from "../../testing/api-fixture.ts";
+import {
+  startTestHttpServer,
+  startTwoInstances,
+  type TestHttpServer,
+} from "../../testing/http-server.ts";
+import { TOKEN_API_MAX_BODY_BYTES } from "../limits.ts";
+import { REPLAYED_HEADER } from "./handle-token-request.ts";
+import { createTokenLimiter } from "./token-limiter.ts";
+
+const NORTHWIND_ADMIN = "admin@northwind.example.com";
+const HARBOR_ADMIN = "admin@harbor.example.com";
+const MAYA = "maya@northwind.example.com";
+
+let fixture: ApiFixture;
+let serverA: TestHttpServer;
+let serverB: TestHttpServer;
+let northwind: string;
+let harbor: string;
+
+beforeAll(async () => {
+  fixture = await createApiFixture();
+  ({ serverA, serverB } = await startTwoInstances(fixture));
+  northwind = await tenantOf(NORTHWIND_ADMIN);
+  harbor = await tenantOf(HARBOR_ADMIN);
+});
+afterAll(async () => {
+  await Promise.all([serverA.close(), serverB.close()]);
+  await fixture.close();
+});
+
+const db = () => fixture.database.db;
+
+async function tenantOf(email: string): Promise<string> {
+  const user = await db().user.findUniqueOrThrow({ where: { email }, select: { tenantId: true } });
+  return user.tenantId;
+}
+
+async function priceTick(tenantId: string): Promise<number> {
+  const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  return tenant.priceTick;
+}
+
+async function lastPrice(tenantId: string, symbol: string): Promise<number> {
+  const instrument = await db().instrument.findUniqueOrThrow({
+    where: { tenantId_symbol: { tenantId, symbol } },
+  });
+  return instrument.lastPrice.toNumber();
+}
+
+type Scope = "CLOSES" | "PRICES" | "POSITIONS";
+
+/** A token made through the admin's procedure, as an admin of the firm makes one. */
+async function tokenOf(adminEmail: string, scopes: Scope[] = ["PRICES"]) {
+  const admin = await fixture.callerAs(adminEmail);
+  return admin.admin.tokens.create({ name: `Feed ${randomUUID().slice(0, 8)}`, scopes });
+}
+
+async function onApi(adminEmail: string) {
+  const admin = await fixture.callerAs(adminEmail);
+  await admin.admin.settings.priceSource.set({ priceSource: "API" });
+}
+
+function post(
+  server: TestHttpServer,
+  operation: string,
+  secret: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  return fetch(`${server.url}/api/v1/${operation}`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${secret}`,
+      "content-type": "application/json",
+      ...headers,
+    },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+async function answerOf(response: Response) {
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe("API tokens", () => {
+  it("shows the secret once, keeps only its SHA-256 and audits who made it", async () => {
+    const { token, secret } = await tokenOf(NORTHWIND_ADMIN, ["PRICES", "CLOSES"]);
+    expect(secret).toMatch(/^rdt_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
+    expect(token.label).toBe(`${secret.slice(0, 12)}…`);
+    const row = await db().apiToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(row.tokenHash).toBe(createHash("sha256").update(secret).digest("hex"));
+    // The secret is nowhere: not in the row, not in the list, not in the audit log.
+    expect(JSON.stringify(row)).not.toContain(secret.slice(13));
+    const admin = await fixture.callerAs(NORTHWIND_ADMIN);
+    const listed = await admin.admin.tokens.list();
+    expect(listed.find((t) => t.id === token.id)).toMatchObject({
+      name: token.name,
+      scopes: ["PRICES", "CLOSES"],
+      createdBy: expect.any(String),
+      revokedAt: null,
+      lastUsedAt: null,
+    });
+    expect(JSON.stringify(listed)).not.toContain(secret.slice(13));
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { entity: "API_TOKEN", entityId: token.id },
+      include: { actor: { select: { email: true } } },
+    });
+    expect(audit).toMatchObject({ action: "CREATE", actor: { email: NORTHWIND_ADMIN } });
+    expect(JSON.stringify(audit)).not.toContain(secret.slice(13));
+  });
+
+  it("refuses a second token of the same name in a firm, under the name field", async () => {
+    const { token } = await tokenOf(NORTHWIND_ADMIN);
+    const admin = await fixture.callerAs(NORTHWIND_ADMIN);
+    await expect(
+      admin.admin.tokens.create({ name: token.name, scopes: ["PRICES"] }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/name/) });
+  });
+
+  it("answers 401 to an unknown or malformed token, and to none", async () => {
+    for (const secret of [`rdt_00000000_${"a".repeat(43)}`, "nonsense", ""]) {
+      const answer = await answerOf(await post(serverA, "prices", secret, { prices: [] }));
+      expect(answer.status).toBe(401);
+      expect(answer.body).toMatchObject({ error: { code: "UNAUTHORIZED" } });
+    }
+  });
+
+  it("answers 401 on every instance from the moment a token is revoked", async () => {
+    const { token, secret } = await tokenOf(HARBOR_ADMIN);
+    await onApi(HARBOR_ADMIN);
+    const body = { prices: [{ symbol: "RDX", price: 1000 }] };
+    for (const server of [serverA, serverB]) {
+      expect((await post(server, "prices", secret, body)).status).toBe(200);
+    }
+    const admin = await fixture.callerAs(HARBOR_ADMIN);
+    const revoked = await admin.admin.tokens.revoke({ tokenId: token.id });
+    expect(revoked.revokedAt).toBeInstanceOf(Date);
+    const tick = await priceTick(harbor);
+    for (const server of [serverA, serverB]) {
+      const answer = await answerOf(await post(server, "prices", secret, body));
+      expect(answer.status).toBe(401);
+    }
+    expect(await priceTick(harbor)).toBe(tick);
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { entity: "API_TOKEN", entityId: token.id, action: "DELETE" },
+    });
+    expect(audit.tenantId).toBe(harbor);
+  });
+
+  it("answers 403 to a token without the operation's scope, and logs it under its name", async () => {
+    const { token, secret } = await tokenOf(NORTHWIND_ADMIN, ["CLOSES"]);
+    const answer = await answerOf(
+      await post(serverA, "prices", secret, { prices: [{ symbol: "RDX", price: 1 }] }),
+    );
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({
+      error: { code: "FORBIDDEN", message: expect.stringContaining("PRICES") },
+    });
+    const admin = await fixture.callerAs(NORTHWIND_ADMIN);
+    const uses = await admin.admin.tokens.uses();
+    expect(uses.find((use) => use.tokenName === token.name)).toMatchObject({
+      operation: "prices",
+      status: 403,
+    });
+  });
+});
+
+describe("POST /api/v1/prices", () => {
+  it("is refused with 409 for a firm on the simulated feed, saying how to switch", async () => {
+    const { secret } = await tokenOf(NORTHWIND_ADMIN);
+    const admin = await fixture.callerAs(NORTHWIND_ADMIN);
+    expect(await admin.admin.settings.priceSource.get()).toEqual({ priceSource: "SIMULATED" });
+    const before = await lastPrice(northwind, "RDX");
+    const answer = await answerOf(
+      await post(serverA, "prices", secret, { prices: [{ symbol: "RDX", price: 1234 }] }),
+    );
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({
+      error: { code: "CONFLICT", message: expect.stringMatching(/switch the price source/) },
+    });
+    expect(await lastPrice(northwind, "RDX")).toBe(before);
+  });
+
+  it("moves an API firm's tick, and a cached dashboard shows the new valuation on the next read", async () => {
+    const { secret } = await tokenOf(NORTHWIND_ADMIN);
+    const maya = await fixture.callerAs(MAYA);
+    await onApi(NORTHWIND_ADMIN);
+    const switched = await db().auditEvent.findFirst({
+      where: { tenantId: northwind, entity: "PRICE_SOURCE", action: "UPDATE" },
+    });
+    expect(switched?.after).toEqual({ priceSource: "API" });
+    const before = await maya.risk.dashboard();
+    expect((await maya.risk.dashboard()).freshness.source).not.toBe("computed");
+    const symbols = await db().instrument.findMany({
+      where: { id: { in: before.metrics.holdings.map((holding) => holding.instrumentId) } },
+      select: { id: true, symbol: true },
+    });
+    const symbolOf = new Map(symbols.map((s) => [s.id, s.symbol]));
+    const at = "2026-12-06T14:30:00.000Z";
+    const prices = before.metrics.holdings.map((holding) => ({
+      symbol: symbolOf.get(holding.instrumentId),
+      price: Number((holding.price * 1.1).toFixed(6)),
+      at,
+    }));
+    const answer = await answerOf(await post(serverB, "prices", secret, { prices }));
+    expect(answer).toEqual({
+      status: 200,
+      body: { changed: prices.length, priceTick: before.tick + 1 },
+    });
+    expect(await priceTick(northwind)).toBe(before.tick + 1);
+    const after = await maya.risk.dashboard();
+    expect(after.tick).toBe(before.tick + 1);
+    expect(after.pricesAsOf?.toISOString()).toBe(at);
+    expect(after.metrics.marketValue).toBeCloseTo(before.metrics.marketValue * 1.1, 2);
+  });
+
+  it("refuses invalid rows with each row's error and writes nothing", async () => {
+    await onApi(NORTHWIND_ADMIN);
+    const { secret } = await tokenOf(NORTHWIND_ADMIN);
+    const tick = await priceTick(northwind);
+    const rdx = await lastPrice(northwind, "RDX");
+    const answer = await answerOf(
+      await post(serverA, "prices", secret, {
+        prices: [
+          { symbol: "RDX", price: 999 },
+          { symbol: "NOPE", price: 10 },
+          { symbol: "RDX", price: 5 },
+          { symbol: "RDX", price: -1 },
+          { price: 3 },
+          { symbol: "RDX", price: 3, at: "2999-01-01T00:00:00Z" },
+        ],
+      }),
+    );
+    expect(answer.status).toBe(422);
+    expect(answer.body).toEqual({
+      error: {
+        code: "UNPROCESSABLE_CONTENT",
+        message: expect.stringMatching(/nothing was saved/),
+        rows: [
+          { index: 1, field: "symbol", message: expect.stringMatching(/no instrument/) },
+          { index: 2, field: "symbol", message: expect.stringMatching(/row 0/) },
+          { index: 3, field: "price", message: "Must be a positive number." },
+          { index: 4, field: "symbol", message: expect.any(String) },
+          { index: 5, field: "symbol", message: expect.stringMatching(/row 0/) },
+          { index: 5, field: "at", message: "Must not be in the future." },
+        ],
+      },
+    });
+    expect(await priceTick(northwind)).toBe(tick);
+    expect(await lastPrice(northwind, "RDX")).toBe(rdx);
+  });
+
+  it("answers 400 to a body that is not JSON or not the expected shape, 413 past the limit", async () => {
+    const { secret } = await tokenOf(NORTHWIND_ADMIN);
+    for (const body of ["{not json", JSON.stringify([{ symbol: "RDX" }]), '{"closes": []}']) {
+      const answer = await answerOf(await post(serverA, "prices", secret, body));
+      expect(answer.status).toBe(400);
+      expect((answer.body.error as { message: string }).message).toContain('{"prices": [');
+    }
+    const huge = JSON.stringify({ prices: [{ symbol: "x".repeat(TOKEN_API_MAX_BODY_BYTES) }] });
+    const answer = await answerOf(await post(serverA, "prices", secret, huge));
+    expect(answer).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE" } } });
+  });
+
+  it("keeps firm A's token off firm B's instruments", async () => {
+    await onApi(NORTHWIND_ADMIN);
+    await onApi(HARBOR_ADMIN);
+    // An instrument only Harbor has.
+    const template = await db().instrument.findFirstOrThrow({ where: { tenantId: harbor } });
+    await db().instrument.create({
+      data: { ...template, id: randomUUID(), symbol: "HBRONLY", historyVersion: 0 },
+    });
+    const { secret } = await tokenOf(NORTHWIND_ADMIN);
+    const harborTick = await priceTick(harbor);
+    const answer = await answerOf(
+      await post(serverA, "prices", secret, { prices: [{ symbol: "HBRONLY", price: 77 }] }),
+    );
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ error: { rows: [{ index: 0, field: "symbol" }] } });
+    // A symbol both firms have moves Northwind's instrument only.
+    const harborRdx = await lastPrice(harbor, "RDX");
+    const ok = await post(serverA, "prices", secret, { prices: [{ symbol: "RDX", price: 4321 }] });
+    expect(ok.status).toBe(200);
+    expect(await lastPrice(northwind, "RDX")).toBe(4321);
+    expect(await lastPrice(harbor, "RDX")).toBe(harborRdx);
+    expect(await lastPrice(harbor, "HBRONLY")).toBe(template.lastPrice.toNumber());
+    expect(await priceTick(harbor)).toBe(harborTick);
+  });
+
+  it("logs every use with the token's name, operation, status and rows", async () => {
+    await onApi(NORTHWIND_ADMIN);
+    const { token, secret } = await tokenOf(NORTHWIND_ADMIN);
+    await post(serverA, "prices", secret, {
+      prices: [
+        { symbol: "RDX", price: 1001 },
+        { symbol: "RDX", price: 1002 },
+      ],
+    });
+    await post(serverB, "prices", secret, { prices: [{ symbol: "RDX", price: 1003 }] });
+    const admin = await fixture.callerAs(NORTHWIND_ADMIN);
+    const uses = (await admin.admin.tokens.uses()).filter((use) => use.tokenName === token.name);
+    expect(uses.map(({ operation, status, rows }) => ({ operation, status, rows }))).toEqual([
+      { operation: "prices", status: 200, rows: 1 },
+      { operation: "prices", status: 422, rows: 2 },
+    ]);
+    const listed = (await admin.admin.tokens.list()).find((t) => t.id === token.id);
+    expect(listed?.lastUsedAt).toBeInstanceOf(Date);
+    // Harbor's admin sees none of Northwind's uses.
+    const harborAdmin = await fixture.callerAs(HARBOR_ADMIN);
+    const theirs = await harborAdmin.admin.tokens.uses();
+    expect(theirs.some((use) => use.tokenName === token.name)).toBe(false);
+  });
+});
+
+describe("Idempotency-Key", () => {
+  it("answers a repeat with the first answer and writes once; another body is 422", async () => {
+    await onApi(NORTHWIND_ADMIN);
+    const { secret } = await tokenOf(NORTHWIND_ADMIN);
+    const key = randomUUID();
+    const body = { prices: [{ symbol: "RDX", price: 1111 }] };
+    const first = await post(serverA, "prices", secret, body, { "idempotency-key": key });
+    const firstAnswer = await answerOf(first);
+    expect(firstAnswer.status).toBe(200);
+    const tick = await priceTick(northwind);
+    // Prices move on meanwhile: the repeat must not put 1111 back.
+    const other = await post(serverA, "prices", secret, {
+      prices: [{ symbol: "RDX", price: 1200 }],
+    });
+    expect(other.status).toBe(200);
+    // The same JSON, formatted otherwise, on the other instance.
+    const repeat = await post(serverB, "prices", secret, JSON.stringify(body, null, 2), {
+      "idempotency-key": key,
+    });
+    expect(repeat.headers.get(REPLAYED_HEADER)).toBe("true");
+    expect(await answerOf(repeat)).toEqual(firstAnswer);
+    expect(await priceTick(northwind)).toBe(tick + 1);
+    expect(await lastPrice(northwind, "RDX")).toBe(1200);
+
+    const changed = await answerOf(
+      await post(
+        serverA,
+        "prices",
+        secret,
+        { prices: [{ symbol: "RDX", price: 1 }] },
+        {
+          "idempotency-key": key,
+        },
+      ),
+    );
+    expect(changed.status).toBe(422);
+    expect(changed.body).toMatchObject({
+      error: { code: "UNPROCESSABLE_CONTENT", message: expect.stringMatching(/different body/) },
+    });
+    expect(await priceTick(northwind)).toBe(tick + 1);
+    expect(await lastPrice(northwind, "RDX")).toBe(1200);
+  });
+
+  it("writes once when two requests with the same key arrive together", async () => {
+    await onApi(NORTHWIND_ADMIN);
+    const { secret } = await tokenOf(NORTHWIND_ADMIN);
+    const key = randomUUID();
+    const tick = await priceTick(northwind);
+    const body = { prices: [{ symbol: "RDX", price: 1313 }] };
+    const answers = await Promise.all(
+      [serverA, serverB, serverA, serverB].map(async (server) =>
+        answerOf(await post(server, "prices", secret, body, { "idempotency-key": key })),
+      ),
+    );
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    expect(answers[0]).toEqual({ status: 200, body: { changed: 1, priceTick: tick + 1 } });
+    expect(await priceTick(northwind)).toBe(tick + 1);
+  });
+
+  it("does not keep a refusal that came from the firm's setting: the retry runs once it changes", async () => {
+    const admin = await fixture.callerAs(HARBOR_ADMIN);
+    await admin.admin.settings.priceSource.set({ priceSource: "SIMULATED" });
+    const { secret } = await tokenOf(HARBOR_ADMIN);
+    const key = randomUUID();
+    const body = { prices: [{ symbol: "RDX", price: 1414 }] };
+    const refused = await post(serverA, "prices", secret, body, { "idempotency-key": key });
+    expect(refused.status).toBe(409);
+    await admin.admin.settings.priceSource.set({ priceSource: "API" });
+    const retried = await post(serverA, "prices", secret, body, { "idempotency-key": key });
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get(REPLAYED_HEADER)).toBeNull();
+    expect(await lastPrice(harbor, "RDX")).toBe(1414);
+  });
+});
+
+describe("the rate limit per token", () => {
+  it("answers 429 with Retry-After past the minute's budget, counted in Redis per token", async () => {
+    const config = parseRedisConfig(TEST_REDIS_URL);
+    if (config.mode === "memory") throw new Error("the tests run with Redis");
+    const redis = await connectWhenReady(config);
+    const limited = await startTestHttpServer({
+      ...fixture.deps,
+      tokenLimiter: createTokenLimiter(redis, 3, `test-${randomUUID()}:tokens`),
+    });
+    try {
+      await onApi(NORTHWIND_ADMIN);
+      const first = await tokenOf(NORTHWIND_ADMIN);
+      const second = await tokenOf(NORTHWIND_ADMIN);
+      const body = { prices: [{ symbol: "RDX", price: 1500 }] };
+      for (let i = 0; i < 3; i++) {
+        expect((await post(limited, "prices", first.secret, body)).status).toBe(200);
+      }
+      const refused = await post(limited, "prices", first.secret, body);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(await refused.json()).toMatchObject({ error: { code: "TOO_MANY_REQUESTS" } });
+      // Another token of the same firm has a budget of its own.
+      expect((await post(limited, "prices", second.secret, body)).status).toBe(200);
+    } finally {
+      await limited.close();
+      await redis.quit();
+    }
+  });
+});
+
+describe("the simulated feed", () => {
+  it("leaves the prices of firms on the API alone", async () => {
+    await onApi(HARBOR_ADMIN);
+    const admin = await fixture.callerAs(NORTHWIND_ADMIN);
+    await admin.admin.settings.priceSource.set({ priceSource: "SIMULATED" });
+    const snapshot = async () =>
+      new Map(
+        (
+          await db().instrument.findMany({ select: { id: true, tenantId: true, lastPrice: true } })
+        ).map((row) => [row.id, { tenantId: row.tenantId, price: row.lastPrice.toNumber() }]),
+      );
+    const before = await snapshot();
+    const ticks = { harbor: await priceTick(harbor), northwind: await priceTick(northwind) };
+    // Far enough after every price so far for the tick not to count as recent.
+    const at = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    const moved = await tickPrices({
+      db: db(),
+      clock: () => at,
+      random: tickRandom(7, 1),
+      intervalMs: 3_000,
+    });
+    expect(moved).toMatchObject({ status: "moved", tenants: [northwind] });
+    const after = await snapshot();
+    for (const [id, { tenantId, price }] of before) {
+      if (tenantId === harbor) expect(after.get(id)?.price).toBe(price);
+      else expect(after.get(id)?.price).not.toBe(price);
+    }
+    expect(await priceTick(harbor)).toBe(ticks.harbor);
+    expect(await priceTick(northwind)).toBe(ticks.northwind + 1);
+  });
+});

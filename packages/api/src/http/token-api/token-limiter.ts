@@ -1,0 +1,24 @@
+import type { RedisClient } from "@repo/risk-cache";
+import { consumeOrWait, perMinute } from "../request-limiter.ts";
+
+/** Requests a token may make per minute unless API_TOKEN_RATE_PER_MINUTE says otherwise. */
+export const DEFAULT_TOKEN_RATE_PER_MINUTE = 120;
+
+export interface TokenLimiter {
+  /** Counts one request of the token: 0 when it may go ahead, else seconds until it may. */
+  consume(tokenId: string): Promise<number>;
+}
+
+/**
+ * Requests per token and minute, counted in Redis across instances (rate-limiter-flexible, as
+ * the app's other request limits are), this instance's memory standing in while Redis is away.
+ * A limit of 0 is off.
+ */
+export function createTokenLimiter(
+  redis: RedisClient | null,
+  perMinuteLimit = DEFAULT_TOKEN_RATE_PER_MINUTE,
+  keyPrefix = "rd:tokens",
+): TokenLimiter {
+  const limiter = perMinute(redis, keyPrefix, perMinuteLimit);
+  return { consume: (tokenId) => consumeOrWait(limiter, tokenId, 1) };
+}
