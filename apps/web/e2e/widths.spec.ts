@@ -78,6 +78,12 @@ const SCREENS: Screen[] = [
     ready: (page) => expect(page.getByRole("table", { name: "People" })).toBeVisible(),
   },
   {
+    name: "the firm's API tokens",
+    as: ADMIN,
+    path: "/admin/tokens",
+    ready: (page) => expect(page.getByRole("button", { name: "Make token" })).toBeVisible(),
+  },
+  {
     name: "the audit log",
     as: ADMIN,
     path: "/admin/audit",

@@ -11,11 +11,7 @@ export {
   REPLAYED_HEADER,
   TOKEN_API_PATH,
 } from "./http/token-api/handle-token-request.ts";
-export {
-  createTokenLimiter,
-  DEFAULT_TOKEN_RATE_PER_MINUTE,
-  type TokenLimiter,
-} from "./http/token-api/token-limiter.ts";
+export { createTokenLimiter, type TokenLimiter } from "./http/token-api/token-limiter.ts";
 export {
   type ApiMetrics,
   type ApiMetricsSources,

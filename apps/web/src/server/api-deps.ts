@@ -4,6 +4,7 @@ import {
   createApiMetrics,
   createLoginLimiter,
   createRequestLimiter,
+  createTokenLimiter,
   LiveSessions,
   systemClock,
 } from "@repo/api";
@@ -32,6 +33,11 @@ async function buildApiDeps(): Promise<ApiDeps> {
       redis,
       config.requestLimits,
       `${config.cachePrefix}:requests`,
+    ),
+    tokenLimiter: createTokenLimiter(
+      redis,
+      config.tokenRatePerMinute,
+      `${config.cachePrefix}:tokens`,
     ),
     publicOrigin: config.publicOrigin,
     cacheAlerts: config.cacheAlerts,

@@ -1,5 +1,9 @@
 import { type CacheAlertThresholds, DEFAULT_CACHE_ALERT_THRESHOLDS } from "@repo/api/cache-alerts";
-import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "@repo/api/http-limits";
+import {
+  DEFAULT_REQUEST_LIMITS,
+  DEFAULT_TOKEN_RATE_PER_MINUTE,
+  type RequestLimits,
+} from "@repo/api/http-limits";
 import { CacheConfigError, parseRedisConfig, type RedisConfig } from "@repo/risk-cache";
 import { z } from "zod";
 import packageJson from "../../package.json" with { type: "json" };
@@ -68,6 +72,7 @@ const schema = z.object({
     .int()
     .min(0)
     .default(DEFAULT_REQUEST_LIMITS.anonymousPerMinute),
+  API_TOKEN_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(DEFAULT_TOKEN_RATE_PER_MINUTE),
   PUBLIC_ORIGIN: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z
@@ -124,6 +129,8 @@ export interface AppConfig {
   operatorToken: string | undefined;
   /** Calls per minute per signed-in user and per anonymous address (0 turns one off). */
   requestLimits: RequestLimits;
+  /** Requests per API token and minute on /api/v1/*; 0 is no limit. */
+  tokenRatePerMinute: number;
   /** The origin browsers load the app from, for a proxy in front that hides it from Host. */
   publicOrigin: string | undefined;
 }
@@ -177,6 +184,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       signedInPerMinute: values.RATE_LIMIT_SIGNED_IN,
       anonymousPerMinute: values.RATE_LIMIT_ANONYMOUS,
     },
+    tokenRatePerMinute: values.API_TOKEN_RATE_PER_MINUTE,
     publicOrigin: values.PUBLIC_ORIGIN,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { startPriceFeed } from "@repo/api";
+import { API_PRICE_SOURCE, simulatedPriceSource, startPriceSources } from "@repo/api";
 import { getCache } from "./cache.ts";
 import { serverConfig } from "./config.ts";
 import { getDb } from "./db.ts";
@@ -13,7 +13,7 @@ const log = (line: string) => console.info(`risk-dashboard: ${line}`);
 const processFeed = processGlobal<() => Promise<void>>("riskDashboardPriceFeed");
 
 /**
- * Starts the simulated price feed of this process unless PRICE_FEED_INTERVAL_MS is 0 or there is
+ * Starts this process's price sources (the simulated feed for the firms on it) unless PRICE_FEED_INTERVAL_MS is 0 or there is
  * no database; says which in one line. Other instances may run theirs: ticks never double up.
  */
 export async function startServerPriceFeed() {
@@ -24,16 +24,19 @@ export async function startServerPriceFeed() {
   if (processFeed.peek()) return;
   const cache = await getCache();
   if (processFeed.peek()) return;
+  // Each firm chooses its source (Tenant.priceSource); each source prices only its own firms.
+  const sources = [
+    simulatedPriceSource({ intervalMs: config.priceFeedIntervalMs, seed: PRICE_FEED_SEED }),
+    API_PRICE_SOURCE,
+  ];
   processFeed.set(
-    startPriceFeed({
+    startPriceSources(sources, {
       db: getDb(),
       cache,
-      intervalMs: config.priceFeedIntervalMs,
-      seed: PRICE_FEED_SEED,
       log: (line) => console.error(`risk-dashboard: ${line}`),
     }),
   );
-  log(`price feed: moving last prices every ${config.priceFeedIntervalMs} ms`);
+  for (const source of sources) log(`price source ${source.description}`);
 }
 
 /** Stops this process's feed, after the tick in flight, when the server shuts down. */

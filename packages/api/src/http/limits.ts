@@ -49,3 +49,9 @@ export const TOKEN_API_MAX_ROWS = 5_000;
 
 /** An Idempotency-Key is at most this long (the log's column). */
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
+
+/**
+ * Requests one API token may make per minute (API_TOKEN_RATE_PER_MINUTE): a feed posting a
+ * batch of prices every second stays below it; 0 turns the limit off.
+ */
+export const DEFAULT_TOKEN_RATE_PER_MINUTE = 120;

@@ -2,6 +2,7 @@ import { isLimitType, ZScenarioMoves } from "@repo/api/validators";
 import { decimal, limitName, limitValue, money, percent, quantity, whenOf } from "~/lib/format.ts";
 import type { RouterOutputs } from "~/trpc/types.ts";
 import { moveInWords } from "./scenario-form.ts";
+import { PRICE_SOURCE_NAMES, scopesInWords } from "./token-words.ts";
 
 export type AuditEvent = RouterOutputs["admin"]["auditLog"]["events"][number];
 
@@ -39,6 +40,9 @@ const FIELD_NAMES: Record<string, string> = {
   limitsCopiedFrom: "limits copied from",
   limitsCopied: "limits copied",
   password: "password",
+  scopes: "scopes",
+  visibleId: "id",
+  priceSource: "price source",
 };
 
 const ROLE_NAMES: Record<string, string> = { TRADER: "Trader", ADMIN: "Admin" };
@@ -54,6 +58,8 @@ export const ENTITY_NAMES: Record<AuditEvent["entity"], string> = {
   SIGN_IN: "Sign-in",
   STRESS_SCENARIO: "Scenario",
   USER: "Account",
+  API_TOKEN: "API token",
+  PRICE_SOURCE: "Price source",
 };
 
 /** What was done, in words (a position is "opened" and "closed" rather than created, changed). */
@@ -73,6 +79,7 @@ function fieldsOf(value: unknown): Fields | null {
 /** One audited value in words: "2.50×", "80%", "Hard", "yes", "—". */
 function valueInWords(field: string, value: unknown, limitType: string, timeZone: string): string {
   if (value === null || value === undefined) return "—";
+  if (field === "scopes" && Array.isArray(value)) return scopesInWords(value.map(String));
   if (field === "moves") {
     const moves = ZScenarioMoves.safeParse(value);
     return moves.success ? moves.data.map(moveInWords).join(", ") : "—";
@@ -97,6 +104,9 @@ function valueInWords(field: string, value: unknown, limitType: string, timeZone
     if (field === "closedAt") return whenOf(new Date(value), timeZone);
     if (field === "role") return ROLE_NAMES[value] ?? value;
     if (field === "password") return PASSWORD_KINDS[value] ?? value;
+    if (field === "priceSource") {
+      return PRICE_SOURCE_NAMES[value as keyof typeof PRICE_SOURCE_NAMES] ?? value;
+    }
     return value;
   }
   return "—";
@@ -108,8 +118,8 @@ function valueInWords(field: string, value: unknown, limitType: string, timeZone
  */
 export function subjectOf(event: AuditEvent): string {
   const fields = fieldsOf(event.after) ?? fieldsOf(event.before) ?? {};
-  if (event.entity === "STRESS_SCENARIO") {
-    return `${ENTITY_NAMES.STRESS_SCENARIO} ${String(fields.name ?? "")}`.trim();
+  if (event.entity === "STRESS_SCENARIO" || event.entity === "API_TOKEN") {
+    return `${ENTITY_NAMES[event.entity]} ${String(fields.name ?? "")}`.trim();
   }
   if (event.entity === "USER") {
     const name = String(fields.name ?? "");
@@ -130,6 +140,7 @@ export function subjectOf(event: AuditEvent): string {
 export function actionOf(event: AuditEvent): string {
   // The one change an admin makes to a trader's sign-in: forgetting their failed attempts.
   if (event.entity === "SIGN_IN") return "unlocked";
+  if (event.entity === "API_TOKEN" && event.action === "DELETE") return "revoked";
   if (event.entity === "USER") return personActionOf(event);
   if (event.entity === "POSITION") {
     if (event.action === "CREATE") return "opened";

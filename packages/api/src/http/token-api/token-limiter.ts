@@ -1,8 +1,6 @@
 import type { RedisClient } from "@repo/risk-cache";
+import { DEFAULT_TOKEN_RATE_PER_MINUTE } from "../limits.ts";
 import { consumeOrWait, perMinute } from "../request-limiter.ts";
-
-/** Requests a token may make per minute unless API_TOKEN_RATE_PER_MINUTE says otherwise. */
-export const DEFAULT_TOKEN_RATE_PER_MINUTE = 120;
 
 export interface TokenLimiter {
   /** Counts one request of the token: 0 when it may go ahead, else seconds until it may. */

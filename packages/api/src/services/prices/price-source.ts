@@ -9,6 +9,7 @@ export interface PriceSourceContext {
   /** Every instance's copy of a moved firm's market is dropped through it after each move. */
   cache: ApiCache;
   clock?: Clock;
+  /** Where a source reports its failures (one line each). */
   log: (line: string) => void;
 }
 
@@ -22,7 +23,7 @@ export interface PriceSourceContext {
 export interface PriceSource {
   /** The Tenant.priceSource value of the firms it prices. */
   readonly kind: PriceSourceKind;
-  /** One line for the server's start log. */
+  /** What it does, for the server's start log ("price source simulated: …"). */
   readonly description: string;
   /**
    * Starts moving the prices of the firms on this source, if the source pulls or makes them
@@ -60,10 +61,7 @@ export function startPriceSources(
   sources: readonly PriceSource[],
   context: PriceSourceContext,
 ): () => Promise<void> {
-  const stops = sources.map((source) => {
-    context.log(`price source ${source.description}`);
-    return source.start(context);
-  });
+  const stops = sources.map((source) => source.start(context));
   return async () => {
     await Promise.all(stops.map((stop) => stop()));
   };

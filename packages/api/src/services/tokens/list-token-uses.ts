@@ -9,11 +9,11 @@ export interface TokenUseView {
   /** The token's name when it was used (the log outlives a revocation). */
   tokenName: string;
   operation: string;
-  /** The HTTP status answered. */
+  /** The HTTP status answered; 0 while the request runs. */
   status: number;
   rows: number;
-  /** Whether the request carried an Idempotency-Key. */
-  idempotent: boolean;
+  /** Answered with an earlier request's answer (the same Idempotency-Key): nothing written. */
+  replayed: boolean;
   at: Date;
 }
 
@@ -26,15 +26,15 @@ export async function listTokenUses(deps: Pick<ServiceDeps, "db">): Promise<Toke
       operation: true,
       status: true,
       rows: true,
-      idempotencyKey: true,
+      replayOf: true,
       createdAt: true,
     },
     orderBy: { createdAt: "desc" },
     take: TOKEN_USES_SHOWN,
   });
-  return rows.map(({ idempotencyKey, createdAt, ...row }) => ({
+  return rows.map(({ replayOf, createdAt, ...row }) => ({
     ...row,
-    idempotent: idempotencyKey !== null,
+    replayed: replayOf !== null,
     at: createdAt,
   }));
 }

@@ -1,0 +1,22 @@
+"use client";
+
+import { useState } from "react";
+import { PriceSourceSetting } from "./price-source-setting.tsx";
+import { TokenCreateForm } from "./token-create-form.tsx";
+import { type IssuedToken, TokenSecret } from "./token-secret.tsx";
+import { TokenUses } from "./token-uses.tsx";
+import { TokensTable } from "./tokens-table.tsx";
+
+/** The API tokens screen's parts, which share the one new secret shown at a time. */
+export function TokensScreen() {
+  const [issued, setIssued] = useState<IssuedToken | null>(null);
+  return (
+    <>
+      {issued ? <TokenSecret issued={issued} onDone={() => setIssued(null)} /> : null}
+      <TokensTable />
+      <TokenCreateForm onIssued={setIssued} />
+      <PriceSourceSetting />
+      <TokenUses />
+    </>
+  );
+}
