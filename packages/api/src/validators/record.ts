@@ -16,6 +16,7 @@ export const AUDIT_ENTITIES = [
   "SIGN_IN",
   "STRESS_SCENARIO",
   "USER",
+  "IMPORT",
   "API_TOKEN",
   "PRICE_SOURCE",
 ] as const;

@@ -58,6 +58,7 @@ export const ENTITY_NAMES: Record<AuditEvent["entity"], string> = {
   SIGN_IN: "Sign-in",
   STRESS_SCENARIO: "Scenario",
   USER: "Account",
+  IMPORT: "Import",
   API_TOKEN: "API token",
   PRICE_SOURCE: "Price source",
 };
