@@ -3,6 +3,7 @@ import type { ApiCache } from "../../cache-policy.ts";
 import type { Clock } from "../../clock.ts";
 import { postPrices } from "../../services/prices/post-prices.ts";
 import type { TokenPrincipal } from "../../services/tokens/authenticate-token.ts";
+import { importRows } from "./import-operation.ts";
 
 /** What an operation of the token API runs with. */
 export interface TokenOperationDeps {
@@ -31,11 +32,24 @@ export interface TokenOperation {
 }
 
 export const TOKEN_OPERATIONS: Record<string, TokenOperation> = {
+  closes: {
+    scope: "CLOSES",
+    field: "closes",
+    rowShape: '{ "symbol": "AAPL", "date": "2026-12-04", "close": 189.5 }',
+    run: (deps, principal, rows) => importRows("closes", deps, principal, rows),
+  },
   prices: {
     scope: "PRICES",
     field: "prices",
     rowShape: '{ "symbol": "AAPL", "price": 189.5, "at": "2026-12-06T14:30:00Z" }',
     run: (deps, principal, rows) => postPrices(deps, principal.tenantId, rows),
+  },
+  positions: {
+    scope: "POSITIONS",
+    field: "positions",
+    rowShape:
+      '{ "traderEmail": "maya@example.com", "symbol": "AAPL", "quantity": 100, "averagePrice": 189.5, "openedAt": "2026-12-04" }',
+    run: (deps, principal, rows) => importRows("positions", deps, principal, rows),
   },
 };
 

@@ -459,3 +459,112 @@ describe("the simulated feed", () => {
     expect(await priceTick(northwind)).toBe(ticks.northwind + 1);
   });
 });
+
+describe("POST /api/v1/closes and /api/v1/positions", () => {
+  it("writes closes as the file import does, audited under the token's maker and name", async () => {
+    const { token, secret } = await tokenOf(NORTHWIND_ADMIN, ["CLOSES"]);
+    const rdx = await db().instrument.findUniqueOrThrow({
+      where: { tenantId_symbol: { tenantId: northwind, symbol: "RDX" } },
+    });
+    const closes = [
+      { symbol: "RDX", date: "2026-12-03", close: 1010.5 },
+      { symbol: "RDX", date: "2026-12-04", close: "1011.25" },
+    ];
+    const answer = await answerOf(await post(serverA, "closes", secret, { closes }));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ importId: expect.any(String) });
+    const { created, changed, unchanged } = answer.body as Record<string, number | undefined>;
+    expect((created ?? 0) + (changed ?? 0) + (unchanged ?? 0)).toBe(2);
+    const bar = await db().priceBar.findUniqueOrThrow({
+      where: { instrumentId_day: { instrumentId: rdx.id, day: new Date("2026-12-04") } },
+    });
+    expect(bar.close.toNumber()).toBe(1011.25);
+    // The history's version moved with the closes: a cached history cannot outlive them.
+    const after = await db().instrument.findUniqueOrThrow({ where: { id: rdx.id } });
+    expect(after.historyVersion).toBeGreaterThan(rdx.historyVersion);
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { entity: "IMPORT", entityId: answer.body.importId as string },
+      include: { actor: { select: { email: true } } },
+    });
+    expect(audit.actor.email).toBe(NORTHWIND_ADMIN);
+    expect(JSON.stringify(audit.after)).toContain(token.name);
+    // The same closes again (no key): valid, and nothing changes.
+    const again = await answerOf(await post(serverB, "closes", secret, { closes }));
+    expect(again.body).toMatchObject({ created: 0, changed: 0, unchanged: 2 });
+  });
+
+  it("refuses closes with the import's errors, as row index and JSON field, and writes nothing", async () => {
+    const { secret } = await tokenOf(NORTHWIND_ADMIN, ["CLOSES"]);
+    const bars = await db().priceBar.count({ where: { tenantId: northwind } });
+    const answer = await answerOf(
+      await post(serverA, "closes", secret, {
+        closes: [
+          { symbol: "RDX", date: "2026-12-02", close: 1000 },
+          { symbol: "RDX", date: "2026-12-05", close: 1000 },
+          { symbol: "RDX", date: "2026-12-01", close: -3 },
+          { symbol: "RDX", date: "2026-11-30", close: 1000, volume: 7 },
+          "not a row",
+        ],
+      }),
+    );
+    expect(answer.status).toBe(422);
+    expect(answer.body).toEqual({
+      error: {
+        code: "UNPROCESSABLE_CONTENT",
+        message: expect.any(String),
+        rows: [{ index: 4, field: "row", message: "Each row must be an object of fields." }],
+      },
+    });
+    const imported = await answerOf(
+      await post(serverA, "closes", secret, {
+        closes: [
+          { symbol: "RDX", date: "2026-12-02", close: 1000 },
+          { symbol: "RDX", date: "2026-12-05", close: 1000 },
+          { symbol: "RDX", date: "2026-12-01", close: -3 },
+          { symbol: "RDX", date: "2026-11-30", close: 1000, volume: 7 },
+        ],
+      }),
+    );
+    expect(imported.status).toBe(422);
+    const rows = (imported.body.error as { rows: { index: number; field: string }[] }).rows;
+    expect(rows.map(({ index, field }) => ({ index, field }))).toEqual([
+      { index: 1, field: "date" },
+      { index: 2, field: "close" },
+      { index: 3, field: "volume" },
+    ]);
+    expect(await db().priceBar.count({ where: { tenantId: northwind } })).toBe(bars);
+  });
+
+  it("sets a trader's position, and keeps firm A's token off firm B's traders", async () => {
+    const { secret } = await tokenOf(NORTHWIND_ADMIN, ["POSITIONS"]);
+    const maya = await db().user.findUniqueOrThrow({ where: { email: MAYA } });
+    const rdx = await db().instrument.findUniqueOrThrow({
+      where: { tenantId_symbol: { tenantId: northwind, symbol: "RDX" } },
+    });
+    const harborPositions = await db().position.count({ where: { tenantId: harbor } });
+    const foreign = await answerOf(
+      await post(serverA, "positions", secret, {
+        positions: [
+          { traderEmail: "ethan@harbor.example.com", symbol: "RDX", quantity: 5, averagePrice: 10 },
+        ],
+      }),
+    );
+    expect(foreign.status).toBe(422);
+    expect(foreign.body).toMatchObject({ error: { rows: [{ index: 0, field: "traderEmail" }] } });
+    expect(await db().position.count({ where: { tenantId: harbor } })).toBe(harborPositions);
+
+    const body = {
+      positions: [{ traderEmail: MAYA, symbol: "RDX", quantity: 3, averagePrice: 999.5 }],
+    };
+    const answer = await answerOf(await post(serverA, "positions", secret, body));
+    expect(answer.status).toBe(200);
+    const open = await db().position.findFirstOrThrow({
+      where: { traderId: maya.id, instrumentId: rdx.id, closedAt: null },
+    });
+    expect(open.quantity.toNumber()).toBe(3);
+    expect(open.averagePrice.toNumber()).toBe(999.5);
+    // Posted again the same day without openedAt: nothing to change.
+    const again = await answerOf(await post(serverB, "positions", secret, body));
+    expect(again.body).toMatchObject({ created: 0, changed: 0, unchanged: 1 });
+  });
+});
