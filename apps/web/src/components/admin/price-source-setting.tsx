@@ -2,7 +2,7 @@
 
 import { PRICE_SOURCES, type PriceSourceName } from "@repo/api/validators";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useTRPC } from "~/trpc/client.tsx";
 import { MutationError } from "./mutation-error.tsx";
 import { PRICE_SOURCE_NAMES } from "./token-words.ts";
@@ -19,15 +19,18 @@ export function PriceSourceSetting() {
   const id = useId();
   const queryClient = useQueryClient();
   const current = useQuery(trpc.admin.settings.priceSource.get.queryOptions());
+  // The choice shows at once; a refusal puts back what the server has.
+  const [choice, setChoice] = useState<PriceSourceName | null>(null);
   const set = useMutation(
     trpc.admin.settings.priceSource.set.mutationOptions({
       onSuccess: (data) => {
         queryClient.setQueryData(trpc.admin.settings.priceSource.get.queryKey(), data);
         return queryClient.invalidateQueries(trpc.admin.auditLog.pathFilter());
       },
+      onError: () => setChoice(null),
     }),
   );
-  const chosen = set.isPending ? set.variables?.priceSource : current.data?.priceSource;
+  const chosen = choice ?? current.data?.priceSource;
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Price source</h2>
@@ -42,7 +45,10 @@ export function PriceSourceSetting() {
               value={source}
               checked={chosen === source}
               aria-describedby={`${id}-${source}-hint`}
-              onChange={() => set.mutate({ priceSource: source })}
+              onChange={() => {
+                setChoice(source);
+                set.mutate({ priceSource: source });
+              }}
             />
             <label htmlFor={`${id}-${source}`}>{PRICE_SOURCE_NAMES[source]}</label>
             <span id={`${id}-${source}-hint`} className="hint">
