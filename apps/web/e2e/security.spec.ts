@@ -135,7 +135,14 @@ test.describe("Content-Security-Policy", () => {
   });
 
   test("API answers carry the headers and a policy that allows nothing", async ({ request }) => {
-    for (const path of ["/api/health", "/api/trpc/auth.me", "/api/health/live", "/api/metrics"]) {
+    const paths = [
+      "/api/health",
+      "/api/trpc/auth.me",
+      "/api/health/live",
+      "/api/metrics",
+      "/api/v1/prices",
+    ];
+    for (const path of paths) {
       const response = await request.get(path);
       expectSecurityHeaders(response);
       expect(directives(response.headers()["content-security-policy"]).get("default-src")).toEqual([
