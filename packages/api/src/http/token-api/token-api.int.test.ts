@@ -382,6 +382,44 @@ describe("Idempotency-Key", () => {
     expect(await priceTick(northwind)).toBe(tick + 1);
   });
 
+  it("repeats a refusal of invalid rows for the same key and body", async () => {
+    await onApi(NORTHWIND_ADMIN);
+    const { secret } = await tokenOf(NORTHWIND_ADMIN);
+    const key = randomUUID();
+    const body = { prices: [{ symbol: "NOPE", price: 1 }] };
+    const first = await answerOf(
+      await post(serverA, "prices", secret, body, { "idempotency-key": key }),
+    );
+    expect(first.status).toBe(422);
+    const repeat = await post(serverB, "prices", secret, body, { "idempotency-key": key });
+    expect(repeat.headers.get(REPLAYED_HEADER)).toBe("true");
+    expect(await answerOf(repeat)).toEqual(first);
+  });
+
+  it("runs a request whose key was held by one a stopped server never finished", async () => {
+    await onApi(NORTHWIND_ADMIN);
+    const { token, secret } = await tokenOf(NORTHWIND_ADMIN);
+    const key = randomUUID();
+    const body = { prices: [{ symbol: "RDX", price: 1717 }] };
+    // What a server that stopped mid-request leaves: the key taken, no answer, long ago.
+    const abandoned = randomUUID();
+    await db().$executeRaw`
+      INSERT INTO "ApiRequest" (id, "tenantId", "tokenId", "tokenName", operation,
+                                "idempotencyKey", "bodyHash", status, response, rows, "createdAt")
+      VALUES (${abandoned}::uuid, ${northwind}::uuid, ${token.id}::uuid, ${token.name}, 'prices',
+              ${key}, ${createHash("sha256").update(JSON.stringify(body)).digest("hex")}, 0,
+              '{}'::jsonb, 1, ${new Date(Date.now() - 60 * 60_000)})`;
+    const tick = await priceTick(northwind);
+    const answer = await answerOf(
+      await post(serverA, "prices", secret, body, { "idempotency-key": key }),
+    );
+    expect(answer).toEqual({ status: 200, body: { changed: 1, priceTick: tick + 1 } });
+    expect(await lastPrice(northwind, "RDX")).toBe(1717);
+    // The abandoned attempt stays in the log, its key freed and marked as failed.
+    const left = await db().apiRequest.findUniqueOrThrow({ where: { id: abandoned } });
+    expect(left).toMatchObject({ idempotencyKey: null, status: 500 });
+  });
+
   it("does not keep a refusal that came from the firm's setting: the retry runs once it changes", async () => {
     const admin = await fixture.callerAs(HARBOR_ADMIN);
     await admin.admin.settings.priceSource.set({ priceSource: "SIMULATED" });
