@@ -40,6 +40,7 @@ async function buildApiDeps(): Promise<ApiDeps> {
       `${config.cachePrefix}:tokens`,
     ),
     publicOrigin: config.publicOrigin,
+    importMaxBytes: config.importMaxBytes,
     cacheAlerts: config.cacheAlerts,
     sessions: {
       ttlMs: config.sessionTtlMs,
