@@ -106,7 +106,7 @@ async function measure(phase: string, work: () => Promise<{ rows: number; note?:
     peakHeapMb: mb(peakHeap),
     note,
   });
-  console.log(phases.at(-1));
+  console.info(phases.at(-1));
 }
 
 try {
@@ -126,7 +126,7 @@ try {
   const path = join(folder, "closes.csv");
   const rows = await writeFile(path, closesFile());
   const bytes = (await stat(path)).size;
-  console.log(`closes file: ${rows} rows, ${mb(bytes)} MB, ${path}`);
+  console.info(`closes file: ${rows} rows, ${mb(bytes)} MB, ${path}`);
 
   await measure("baseline: csv-parse alone", async () => {
     let count = -1;
@@ -162,15 +162,15 @@ try {
       };
     });
   }
-  console.log(
+  console.info(
     `\n${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? "cpu"} · Node ${process.version} · heap limit ${mb(
       (await import("node:v8")).getHeapStatistics().heap_size_limit,
     )} MB · ${rows} rows, ${mb(bytes)} MB\n`,
   );
-  console.log("| phase | rows | s | rows/s | peak RSS MB | peak heap MB | counts |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  console.info("| phase | rows | s | rows/s | peak RSS MB | peak heap MB | counts |");
+  console.info("| --- | --- | --- | --- | --- | --- | --- |");
   for (const p of phases) {
-    console.log(
+    console.info(
       `| ${p.phase} | ${p.rows} | ${p.seconds} | ${p.rowsPerSecond} | ${p.peakRssMb} | ${p.peakHeapMb} | ${p.note} |`,
     );
   }
