@@ -47,11 +47,13 @@ export function TokensTable() {
               <td>
                 <code>{token.label}</code>
               </td>
-              <td>{scopesInWords(token.scopes)}</td>
-              <td>
+              <td data-label="Scopes">{scopesInWords(token.scopes)}</td>
+              <td data-label="Created">
                 {whenOf(token.createdAt, timeZone)} by {token.createdBy}
               </td>
-              <td>{token.lastUsedAt ? whenOf(token.lastUsedAt, timeZone) : "Never"}</td>
+              <td data-label="Last used">
+                {token.lastUsedAt ? whenOf(token.lastUsedAt, timeZone) : "Never"}
+              </td>
               <td className="row-actions">
                 {token.revokedAt ? (
                   <span className="muted">Revoked {whenOf(token.revokedAt, timeZone)}</span>
