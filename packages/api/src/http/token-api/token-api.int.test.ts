@@ -420,6 +420,28 @@ describe("Idempotency-Key", () => {
     expect(left).toMatchObject({ idempotencyKey: null, status: 500 });
   });
 
+  it("tells a retry to come back when the request holding its key is still running", async () => {
+    await onApi(NORTHWIND_ADMIN);
+    const { token, secret } = await tokenOf(NORTHWIND_ADMIN);
+    const key = randomUUID();
+    const body = { prices: [{ symbol: "RDX", price: 1818 }] };
+    // A request on another instance that has the key and has not answered yet.
+    await db().$executeRaw`
+      INSERT INTO "ApiRequest" (id, "tenantId", "tokenId", "tokenName", operation,
+                                "idempotencyKey", "bodyHash", status, response, rows, "createdAt")
+      VALUES (${randomUUID()}::uuid, ${northwind}::uuid, ${token.id}::uuid, ${token.name},
+              'prices', ${key}, ${createHash("sha256").update(JSON.stringify(body)).digest("hex")},
+              0, '{}'::jsonb, 1, ${new Date()})`;
+    const before = await lastPrice(northwind, "RDX");
+    const response = await post(serverA, "prices", secret, body, { "idempotency-key": key });
+    expect(response.status).toBe(409);
+    expect(response.headers.get("retry-after")).toBe("1");
+    expect(await response.json()).toMatchObject({
+      error: { code: "CONFLICT", message: expect.stringMatching(/still running/) },
+    });
+    expect(await lastPrice(northwind, "RDX")).toBe(before);
+  }, 60_000);
+
   it("does not keep a refusal that came from the firm's setting: the retry runs once it changes", async () => {
     const admin = await fixture.callerAs(HARBOR_ADMIN);
     await admin.admin.settings.priceSource.set({ priceSource: "SIMULATED" });
