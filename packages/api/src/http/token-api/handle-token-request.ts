@@ -64,22 +64,22 @@ export async function handleTokenApiRequest(
       refusal("METHOD_NOT_ALLOWED", "Send the rows with POST.", { headers: { allow: "POST" } }),
     );
   }
-  const principal = await authenticate(deps, request);
-  if (!principal) return toResponse(NO_TOKEN);
-  const wait = (await deps.tokenLimiter?.consume(principal.tokenId)) ?? 0;
-  if (wait > 0) {
-    return toResponse(
-      refusal(
-        "TOO_MANY_REQUESTS",
-        `This token made too many requests in the last minute: wait ${wait} second${wait === 1 ? "" : "s"} and try again.`,
-        { headers: { "retry-after": String(wait) } },
-      ),
-    );
-  }
   try {
+    const principal = await authenticate(deps, request);
+    if (!principal) return toResponse(NO_TOKEN);
+    const wait = (await deps.tokenLimiter?.consume(principal.tokenId)) ?? 0;
+    if (wait > 0) {
+      return toResponse(
+        refusal(
+          "TOO_MANY_REQUESTS",
+          `This token made too many requests in the last minute: wait ${wait} second${wait === 1 ? "" : "s"} and try again.`,
+          { headers: { "retry-after": String(wait) } },
+        ),
+      );
+    }
     return toResponse(await answer(deps, request, operationName, operation, principal));
   } catch (error) {
-    // The log itself could not be written: the database is away, or a bug.
+    // The token or the log could not be read or written: the database is away, or a bug.
     return toResponse(serverFailure(operationName, error));
   }
 }

@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
+import { createDb } from "@repo/db";
+import { startTcpProxy } from "@repo/db/testing";
 import { parseRedisConfig } from "@repo/risk-cache";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tickPrices } from "../../services/prices/price-feed.ts";
@@ -626,5 +628,49 @@ describe("POST /api/v1/closes and /api/v1/positions", () => {
     // Posted again the same day without openedAt: nothing to change.
     const again = await answerOf(await post(serverB, "positions", secret, body));
     expect(again.body).toMatchObject({ created: 0, changed: 0, unchanged: 1 });
+  });
+});
+
+describe("when PostgreSQL cannot be reached", () => {
+  it("answers 503 with a sentence, and the token works again once it can", async () => {
+    await onApi(NORTHWIND_ADMIN);
+    const { secret } = await tokenOf(NORTHWIND_ADMIN);
+    const target = new URL(fixture.database.url);
+    const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+    const throughProxy = new URL(fixture.database.url);
+    throughProxy.port = String(proxy.port);
+    // A server whose only way to PostgreSQL is the proxy the test cuts.
+    const db = createDb({
+      databaseUrl: throughProxy.toString(),
+      poolSize: 2,
+      connectionTimeoutMs: 1_000,
+    });
+    const server = await startTestHttpServer({ ...fixture.deps, db });
+    const body = { prices: [{ symbol: "RDX", price: 1919 }] };
+    let cut = false;
+    try {
+      await proxy.cut();
+      cut = true;
+      const answer = await answerOf(await post(server, "prices", secret, body));
+      expect(answer).toEqual({
+        status: 503,
+        body: {
+          error: {
+            code: "SERVICE_UNAVAILABLE",
+            message:
+              "Your change was not saved: the database cannot be reached right now. Try again in a moment.",
+          },
+        },
+      });
+      await proxy.restore();
+      cut = false;
+      expect((await post(server, "prices", secret, body)).status).toBe(200);
+      expect(await lastPrice(northwind, "RDX")).toBe(1919);
+    } finally {
+      if (cut) await proxy.restore();
+      await server.close();
+      await db.$disconnect();
+      await proxy.close();
+    }
   });
 });
