@@ -12,7 +12,13 @@ import {
 } from "../limits.ts";
 import { TOKEN_OPERATION_NAMES, TOKEN_OPERATIONS, type TokenOperation } from "./operations.ts";
 import { readBodyWithin } from "./read-body.ts";
-import { claimRequest, finishRequest, logRequest, type RequestEntry } from "./request-log.ts";
+import {
+  claimRequest,
+  finishRequest,
+  logRequest,
+  pruneNowAndThen,
+  type RequestEntry,
+} from "./request-log.ts";
 import { refusal, type TokenApiAnswer, toResponse } from "./token-answers.ts";
 
 /** Where the token API is served; `<operation>` follows. */
@@ -77,7 +83,10 @@ export async function handleTokenApiRequest(
         ),
       );
     }
-    return toResponse(await answer(deps, request, operationName, operation, principal));
+    const answered = await answer(deps, request, operationName, operation, principal);
+    // Once the answer is written; a failed prune is tried again an hour later.
+    await pruneNowAndThen(deps.db, principal.tenantId, deps.clock()).catch(() => {});
+    return toResponse(answered);
   } catch (error) {
     // The token or the log could not be read or written: the database is away, or a bug.
     return toResponse(serverFailure(operationName, error));

@@ -19,6 +19,38 @@ const IN_PROGRESS_POLL_MS = 50;
  */
 export const ABANDONED_AFTER_MS = 5 * 60_000;
 
+/**
+ * How long the log keeps a request (and so an Idempotency-Key's answer): a feed posting every
+ * second writes 86,400 rows a day, so the log is pruned rather than kept forever.
+ */
+export const REQUEST_LOG_DAYS = 30;
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Each instance prunes a firm's log at most this often, after one of its requests. */
+const PRUNE_EVERY_MS = 60 * 60_000;
+const lastPruned = new WeakMap<Db, Map<string, number>>();
+
+/** Deletes the firm's requests older than REQUEST_LOG_DAYS; returns how many. */
+export async function pruneRequestLog(db: Db, tenantId: string, now: Date): Promise<number> {
+  const { count } = await db.apiRequest.deleteMany({
+    where: { tenantId, createdAt: { lt: new Date(now.getTime() - REQUEST_LOG_DAYS * DAY_MS) } },
+  });
+  return count;
+}
+
+/** Prunes the firm's log unless this instance did within the hour (one indexed delete). */
+export async function pruneNowAndThen(db: Db, tenantId: string, now: Date): Promise<void> {
+  let byTenant = lastPruned.get(db);
+  if (!byTenant) {
+    byTenant = new Map();
+    lastPruned.set(db, byTenant);
+  }
+  const last = byTenant.get(tenantId);
+  if (last !== undefined && now.getTime() - last < PRUNE_EVERY_MS) return;
+  byTenant.set(tenantId, now.getTime());
+  await pruneRequestLog(db, tenantId, now);
+}
+
 /** What the log needs to know of a request before it runs. */
 export interface RequestEntry {
   principal: TokenPrincipal;

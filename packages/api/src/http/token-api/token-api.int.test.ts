@@ -18,6 +18,7 @@ import {
 } from "../../testing/http-server.ts";
 import { TOKEN_API_MAX_BODY_BYTES } from "../limits.ts";
 import { REPLAYED_HEADER } from "./handle-token-request.ts";
+import { pruneRequestLog, REQUEST_LOG_DAYS } from "./request-log.ts";
 import { createTokenLimiter } from "./token-limiter.ts";
 
 const NORTHWIND_ADMIN = "admin@northwind.example.com";
@@ -672,5 +673,36 @@ describe("when PostgreSQL cannot be reached", () => {
       await db.$disconnect();
       await proxy.close();
     }
+  });
+});
+
+describe("the request log", () => {
+  it("keeps REQUEST_LOG_DAYS of a firm's requests, and no other firm's are touched", async () => {
+    const { token } = await tokenOf(NORTHWIND_ADMIN);
+    const harborToken = await tokenOf(HARBOR_ADMIN);
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60_000);
+    const entry = (tenantId: string, tokenId: string, createdAt: Date) => ({
+      id: randomUUID(),
+      tenantId,
+      tokenId,
+      tokenName: "old",
+      operation: "prices",
+      bodyHash: "x",
+      status: 200,
+      response: {},
+      rows: 1,
+      createdAt,
+    });
+    const old = entry(northwind, token.id, daysAgo(REQUEST_LOG_DAYS + 1));
+    const recent = entry(northwind, token.id, daysAgo(REQUEST_LOG_DAYS - 1));
+    const theirs = entry(harbor, harborToken.token.id, daysAgo(REQUEST_LOG_DAYS + 1));
+    await db().apiRequest.createMany({ data: [old, recent, theirs] });
+    expect(await pruneRequestLog(db(), northwind, now)).toBe(1);
+    const left = await db().apiRequest.findMany({
+      where: { id: { in: [old.id, recent.id, theirs.id] } },
+      select: { id: true },
+    });
+    expect(left.map((row) => row.id).sort()).toEqual([recent.id, theirs.id].sort());
   });
 });
