@@ -63,10 +63,12 @@ test("an admin makes a token, sees it once, switches the price source, sees its 
   await expect(page.getByText("Saved: From the API.")).toBeVisible();
   expect((await postPrice(page, secret)).status()).toBe(200);
 
-  await page.reload();
-  await hydrated(page);
+  // The page follows the token's uses as they come (it polls), without a reload.
   const uses = page.getByRole("table", { name: "Recent uses" });
   await expect(uses.getByRole("row", { name: new RegExp(name) }).first()).toContainText("200");
+  await expect(row).not.toContainText("Never");
+  await page.reload();
+  await hydrated(page);
   await expect(source.getByLabel("From the API")).toBeChecked();
 
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
