@@ -26,9 +26,9 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * with one `INSERT … ON CONFLICT … DO UPDATE … WHERE … IS DISTINCT FROM`, whose returned rows
  * are the counts the apply reports (an equal close is not touched, so the same file twice
  * changes nothing). The database trigger bumps each touched
- * instrument's history version in the same statement, which keys its cached history; the
- * tenant's price tick moves with it, so every valuation and every instance's copy of the
- * market (which carries the history versions) is superseded. An instrument's latest imported
+ * instrument's history version, which keys its cached history, and the tenant's price tick in
+ * the same statement (migration tenant_price_tick), so every valuation and every instance's
+ * copy of the market (which carries the history versions) is superseded. An instrument's latest imported
  * close becomes its last price when that day is newer than its last price's (or it has none).
  */
 export async function openClosesTarget(
@@ -140,13 +140,10 @@ export async function openClosesTarget(
         );
         marketMoved = true;
       }
-      if (barsWritten && !marketMoved) {
-        // The market carries every instrument's history version: a new tick makes every
-        // instance's copy, and every valuation made from it, out of date.
-        await tx.$executeRaw`
-          UPDATE "Tenant" SET "priceTick" = "priceTick" + 1 WHERE id = ${tenantId}::uuid`;
-        marketMoved = true;
-      }
+      // The bars' trigger moved the tenant's price tick with their history versions: every
+      // valuation, and every instance's copy of the market (which carries the versions), is
+      // superseded.
+      if (barsWritten) marketMoved = true;
       return written;
     },
 

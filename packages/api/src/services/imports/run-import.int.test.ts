@@ -278,3 +278,23 @@ describe("the example files of docs/imports", () => {
     },
   );
 });
+
+describe("a file that is not valid CSV", () => {
+  it("says where it cannot be read, in its header or past it, and writes nothing", async () => {
+    const header = await importText("closes", "apply", 'symbol,"date,close\nNVX,2026-11-24,1');
+    expect(header).toMatchObject({ applied: false, rowsRead: 0 });
+    expect(header.errors).toEqual([
+      { line: expect.any(Number), column: null, message: expect.stringMatching(/never closed/) },
+    ]);
+    const body = await importText(
+      "closes",
+      "apply",
+      'symbol,date,close\nNVX,2026-11-24,1\nNVX,"2026-11-25,1\nNVX,2026-11-26,1',
+    );
+    // The rows before it may or may not have been read: it depends on where the chunks end.
+    expect(body.applied).toBe(false);
+    expect(body.errors).toEqual([
+      { line: expect.any(Number), column: null, message: expect.stringMatching(/never closed/) },
+    ]);
+  });
+});
