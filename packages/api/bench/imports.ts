@@ -127,7 +127,7 @@ async function explainCompare() {
     `EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FILTER (WHERE b.close IS NULL)
      FROM unnest($1::uuid[], $2::date[]) AS v(id, day)
      LEFT JOIN LATERAL (SELECT p.close FROM "PriceBar" p
-       WHERE p."instrumentId" = v.id AND p.day = v.day AND p."tenantId" = $3::uuid) b ON true`,
+       WHERE p."instrumentId" = v.id AND p.day = v.day AND p."tenantId" = $3::uuid LIMIT 1) b ON true`,
     ids,
     days,
     admin.tenantId,
