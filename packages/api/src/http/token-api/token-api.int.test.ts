@@ -3,8 +3,11 @@ import { createDb } from "@repo/db";
 import { startTcpProxy } from "@repo/db/testing";
 import { parseRedisConfig } from "@repo/risk-cache";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tickPrices } from "../../services/prices/price-feed.ts";
-import { tickRandom } from "../../services/prices/price-step.ts";
+import {
+  API_PRICE_SOURCE,
+  simulatedPriceSource,
+  startPriceSources,
+} from "../../services/prices/price-source.ts";
 import {
   type ApiFixture,
   connectWhenReady,
@@ -491,8 +494,8 @@ describe("the rate limit per token", () => {
   });
 });
 
-describe("the simulated feed", () => {
-  it("leaves the prices of firms on the API alone", async () => {
+describe("the price sources", () => {
+  it("leave the prices of firms on the API to them: the simulated feed moves only its own", async () => {
     await onApi(HARBOR_ADMIN);
     const admin = await fixture.callerAs(NORTHWIND_ADMIN);
     await admin.admin.settings.priceSource.set({ priceSource: "SIMULATED" });
@@ -504,15 +507,15 @@ describe("the simulated feed", () => {
       );
     const before = await snapshot();
     const ticks = { harbor: await priceTick(harbor), northwind: await priceTick(northwind) };
-    // Far enough after every price so far for the tick not to count as recent.
+    // The server's sources, as apps/web starts them; its clock far enough after every price
+    // so far for the feed's first tick not to count as recent.
     const at = new Date(Date.now() + 24 * 60 * 60 * 1000);
-    const moved = await tickPrices({
-      db: db(),
-      clock: () => at,
-      random: tickRandom(7, 1),
-      intervalMs: 3_000,
-    });
-    expect(moved).toMatchObject({ status: "moved", tenants: [northwind] });
+    const stop = startPriceSources(
+      [simulatedPriceSource({ intervalMs: 3_000, seed: 7 }), API_PRICE_SOURCE],
+      { db: db(), cache: fixture.deps.cache, clock: () => at, log: () => {} },
+    );
+    // The feed ticks at once; stop() waits for that tick.
+    await stop();
     const after = await snapshot();
     for (const [id, { tenantId, price }] of before) {
       if (tenantId === harbor) expect(after.get(id)?.price).toBe(price);
