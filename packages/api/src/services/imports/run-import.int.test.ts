@@ -361,7 +361,7 @@ describe("rows that did not come from a CSV file (runImport)", () => {
       cache: fixture.deps.cache,
       clock: systemClock,
     };
-    const rows = [
+    const rows: Record<string, string>[] = [
       { Symbol: "ZZJSON", Name: "Json Co", Sector: "Energy", Currency: "USD" },
       { symbol: "ZZJSON2", name: "Json Two", sector: "Energy", currency: "usd", colour: "red" },
     ];
