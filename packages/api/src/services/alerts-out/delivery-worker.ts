@@ -1,0 +1,224 @@
+import type { AlertChannel, Db } from "@repo/db";
+import type { Clock } from "../../clock.ts";
+import type { AlertEventPayload } from "./event-payload.ts";
+import { givesUp, type RetrySchedule, retryDelayMs } from "./retry-schedule.ts";
+import type { EmailSender } from "./send-email.ts";
+import { type AttemptResult, sendWebhook, WEBHOOK_TIMEOUT_MS } from "./send-webhook.ts";
+import { onDeliveriesCreated } from "./wake.ts";
+
+export interface DeliveryWorkerOptions {
+  /** The whole database: the worker sends every firm's deliveries (raw SQL binds no tenant). */
+  db: Db;
+  clock: Clock;
+  /** How often it looks for due deliveries when nothing woke it (ALERT_DELIVERY_INTERVAL_MS). */
+  intervalMs: number;
+  schedule: RetrySchedule;
+  /** Email through SMTP; null: this instance leaves email deliveries to one that has it. */
+  email: EmailSender | null;
+  /** How long a claim holds a delivery before another worker may take it (a crash's cost). */
+  leaseMs?: number;
+  /** Deliveries claimed at once. */
+  batchSize?: number;
+  webhookTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface DeliveryWorker {
+  /** Claims and sends what is due now, once; how many deliveries it attempted. */
+  runOnce(): Promise<number>;
+  /** Stops after the batch in flight; claims it did not finish are not left locked. */
+  stop(): Promise<void>;
+}
+
+interface ClaimedDelivery {
+  id: string;
+  tenantId: string;
+  channel: AlertChannel;
+  attempts: number;
+  createdAt: Date;
+  eventId: string;
+  payload: AlertEventPayload;
+}
+
+/**
+ * Claims due deliveries for this worker: a lease in `lockedUntil`, taken in one statement with
+ * FOR UPDATE SKIP LOCKED, so two workers never claim the same row. Only the oldest pending
+ * delivery of each trader and channel is due (the NOT EXISTS): a trader's events go out in the
+ * order they were created, and one that keeps failing holds the later ones back until it is
+ * delivered or given up.
+ */
+export async function claimDeliveries(
+  db: Db,
+  channels: readonly AlertChannel[],
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<ClaimedDelivery[]> {
+  if (channels.length === 0) return [];
+  const until = new Date(now.getTime() + leaseMs);
+  return db.$queryRaw<ClaimedDelivery[]>`
+    UPDATE "AlertDelivery" AS d
+       SET "lockedUntil" = ${until}
+      FROM "AlertEvent" AS e
+     WHERE e.id = d."eventId"
+       AND d.id IN (
+         SELECT d1.id
+           FROM "AlertDelivery" AS d1
+           JOIN "AlertEvent" AS e1 ON e1.id = d1."eventId"
+          WHERE d1.status = 'PENDING'
+            AND d1."nextAttemptAt" <= ${now}
+            AND (d1."lockedUntil" IS NULL OR d1."lockedUntil" <= ${now})
+            AND d1.channel::text = ANY(${[...channels]}::text[])
+            AND NOT EXISTS (
+              SELECT 1
+                FROM "AlertDelivery" AS d2
+                JOIN "AlertEvent" AS e2 ON e2.id = d2."eventId"
+               WHERE d2.status = 'PENDING'
+                 AND d2.channel = d1.channel
+                 AND e2."tenantId" = e1."tenantId"
+                 AND e2."traderId" = e1."traderId"
+                 AND e2.seq < e1.seq)
+          ORDER BY e1.seq
+          LIMIT ${limit}
+            FOR UPDATE OF d1 SKIP LOCKED)
+    RETURNING d.id, d."tenantId", d.channel, d.attempts, d."createdAt", e.id AS "eventId", e.payload`;
+}
+
+type Settings = {
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  emailRecipients: string[];
+};
+
+/**
+ * The delivery worker of one process (one per app instance, like the price feed): claims due
+ * deliveries, sends each (webhook: signed POST; email: one message), and marks it delivered or
+ * schedules its next attempt with backoff, or gives it up (FAILED). A crash between sending and
+ * marking leaves the claim to expire: the delivery is sent again with the same event id, so a
+ * receiver sees each event at least once and exactly once when it dedupes by `webhook-id`.
+ */
+export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
+  const { db, clock, schedule, email } = options;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const batchSize = options.batchSize ?? 20;
+  const webhookTimeoutMs = options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  const channels: AlertChannel[] = email ? ["WEBHOOK", "EMAIL"] : ["WEBHOOK"];
+  const log = options.log ?? (() => {});
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let again = false;
+
+  async function attempt(delivery: ClaimedDelivery, settings: Settings | undefined, at: Date) {
+    if (delivery.channel === "WEBHOOK") {
+      if (!settings?.webhookUrl || !settings.webhookSecret) {
+        return { ok: false, error: "The firm has no webhook any more." } as const;
+      }
+      const body = JSON.stringify(delivery.payload);
+      return sendWebhook(
+        { url: settings.webhookUrl, secret: settings.webhookSecret },
+        delivery.eventId,
+        body,
+        at,
+        webhookTimeoutMs,
+      );
+    }
+    if (!email) return { ok: false, error: "Email is not configured (SMTP_URL)." } as const;
+    if (!settings || settings.emailRecipients.length === 0) {
+      return { ok: false, error: "The firm has no email recipients any more." } as const;
+    }
+    return email.send(settings.emailRecipients, delivery.payload);
+  }
+
+  async function mark(delivery: ClaimedDelivery, result: AttemptResult) {
+    const now = clock();
+    const attempts = delivery.attempts + 1;
+    const still = { id: delivery.id, status: "PENDING" as const };
+    if (result.ok) {
+      await db.alertDelivery.updateMany({
+        where: still,
+        data: {
+          status: "DELIVERED",
+          attempts,
+          deliveredAt: now,
+          lockedUntil: null,
+          lastStatus: result.status ?? null,
+          lastError: null,
+        },
+      });
+      return;
+    }
+    const failed = givesUp(schedule, attempts, delivery.createdAt, now);
+    if (failed)
+      log(`alert delivery ${delivery.id} given up after ${attempts} attempts: ${result.error}`);
+    await db.alertDelivery.updateMany({
+      where: still,
+      data: {
+        status: failed ? "FAILED" : "PENDING",
+        attempts,
+        nextAttemptAt: new Date(now.getTime() + (failed ? 0 : retryDelayMs(schedule, attempts))),
+        lockedUntil: null,
+        lastStatus: result.status ?? null,
+        lastError: result.error.slice(0, 500),
+      },
+    });
+  }
+
+  async function runOnce(): Promise<number> {
+    const now = clock();
+    const claimed = await claimDeliveries(db, channels, now, leaseMs, batchSize);
+    if (claimed.length === 0) return 0;
+    const settings = await db.alertSettings.findMany({
+      where: { tenantId: { in: [...new Set(claimed.map((d) => d.tenantId))] } },
+    });
+    const settingsOf = new Map(settings.map((s) => [s.tenantId, s]));
+    // Claimed rows are of different traders or channels (one head each): sent side by side.
+    await Promise.all(
+      claimed.map(async (delivery) => {
+        const result = await attempt(delivery, settingsOf.get(delivery.tenantId), clock());
+        await mark(delivery, result);
+      }),
+    );
+    return claimed.length;
+  }
+
+  async function loop() {
+    timer = undefined;
+    if (stopped) return;
+    let sent = 0;
+    try {
+      again = false;
+      sent = await runOnce();
+    } catch (error) {
+      log(`alert delivery: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (stopped) return;
+    // A full batch may have more behind it, and a wake-up during the batch is not lost.
+    timer = setTimeout(wrap, sent > 0 || again ? 0 : options.intervalMs);
+  }
+
+  function wrap() {
+    running = loop();
+  }
+
+  const unsubscribe = onDeliveriesCreated(() => {
+    if (stopped) return;
+    if (timer) {
+      clearTimeout(timer);
+      timer = setTimeout(wrap, 0);
+    } else {
+      again = true;
+    }
+  });
+  timer = setTimeout(wrap, 0);
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
