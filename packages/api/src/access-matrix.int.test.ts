@@ -183,7 +183,23 @@ const tenantAdministration: Record<string, (c: Caller) => Promise<unknown>> = {
       profile: PROFILE_FIELDS,
       copyLimitsFrom: null,
     }),
+  "admin.alertsOut.settings": (c) => c.admin.alertsOut.settings(),
+  "admin.alertsOut.setWebhook": (c) => c.admin.alertsOut.setWebhook({ url: REFUSING_WEBHOOK }),
+  "admin.alertsOut.rotateSecret": async (c) => {
+    await c.admin.alertsOut.setWebhook({ url: REFUSING_WEBHOOK });
+    return c.admin.alertsOut.rotateSecret();
+  },
+  "admin.alertsOut.setEmail": (c) => c.admin.alertsOut.setEmail({ recipients: [] }),
+  // Sent to a port nothing listens on: the call answers with the refusal, no network leaves.
+  "admin.alertsOut.sendTest": async (c) => {
+    await c.admin.alertsOut.setWebhook({ url: REFUSING_WEBHOOK });
+    return c.admin.alertsOut.sendTest();
+  },
+  "admin.alertsOut.deliveries": (c) => c.admin.alertsOut.deliveries({}),
 };
+
+/** An https webhook on this machine's discard port, where no one listens. */
+const REFUSING_WEBHOOK = "https://127.0.0.1:9/hooks";
 
 /**
  * About a person's account rather than a book: each call is aimed at a Northwind trader of its

@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { adminAlertsOutRouter } from "./alerts-out.ts";
 import { adminAuditActorsRoute } from "./audit-actors.ts";
 import { adminAuditLogRoute } from "./audit-log.ts";
 import { adminCacheDeploymentRoute } from "./cache-deployment.ts";
@@ -39,4 +40,5 @@ export const adminRouter = {
     reactivate: adminPeopleReactivateRoute,
     resetPassword: adminPeopleResetPasswordRoute,
   },
+  alertsOut: adminAlertsOutRouter,
 } satisfies TRPCRouterRecord;

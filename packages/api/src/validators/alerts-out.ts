@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { ZEmail, ZId } from "./book.ts";
+import { ZPageSize } from "./record.ts";
+
+/** How many addresses a firm's alert email goes to at most. */
+export const ALERT_EMAIL_RECIPIENTS_MAX = 20;
+
+/**
+ * The firm's webhook: a URL, or "" to have none. Whether the URL is allowed (https; http to
+ * this machine only outside production) is checked by the API, which knows the mode it runs in.
+ */
+export const ZAlertsOutWebhookInput = z.strictObject({
+  url: z
+    .string({ error: "Enter a URL, or leave it empty for no webhook." })
+    .trim()
+    .max(2000, "Use at most 2,000 characters."),
+});
+export type TAlertsOutWebhookInput = z.input<typeof ZAlertsOutWebhookInput>;
+
+/** Who gets an email per event; none (the default) is no email. */
+export const ZAlertsOutEmailInput = z.strictObject({
+  recipients: z
+    .array(ZEmail, { error: "Enter email addresses." })
+    .max(ALERT_EMAIL_RECIPIENTS_MAX, `Use at most ${ALERT_EMAIL_RECIPIENTS_MAX} addresses.`),
+});
+export type TAlertsOutEmailInput = z.input<typeof ZAlertsOutEmailInput>;
+
+/** The browser's field: addresses separated by commas, spaces or lines. */
+export function recipientsOf(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((address) => address.trim())
+    .filter((address) => address.length > 0);
+}
+
+export const ZAlertsOutDeliveriesInput = z.strictObject({
+  limit: ZPageSize("delivery", 100).default(25),
+  /** The last delivery of the page before: the page after it, newest first. */
+  cursor: ZId.optional(),
+});
+export type TAlertsOutDeliveriesInput = z.input<typeof ZAlertsOutDeliveriesInput>;
