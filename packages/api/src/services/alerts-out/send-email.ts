@@ -10,7 +10,7 @@ export interface EmailSender {
 
 const HEADLINES: Record<AlertEventPayload["type"], string> = {
   "alert.raised": "raised",
-  "alert.escalated": "escalated to BREACH",
+  "alert.escalated": "escalated from WARN",
   "alert.resolved": "resolved",
   "alert.test": "test event",
 };
