@@ -35,6 +35,10 @@ async function buildApiDeps(): Promise<ApiDeps> {
     ),
     publicOrigin: config.publicOrigin,
     cacheAlerts: config.cacheAlerts,
+    alertsOut: {
+      allowLocalHttp: config.alertsOut.allowLocalHttp,
+      emailAvailable: config.alertsOut.smtpUrl !== undefined,
+    },
     sessions: {
       ttlMs: config.sessionTtlMs,
       secureCookie: config.secureCookies,

@@ -39,6 +39,9 @@ const FIELD_NAMES: Record<string, string> = {
   limitsCopiedFrom: "limits copied from",
   limitsCopied: "limits copied",
   password: "password",
+  webhookUrl: "webhook URL",
+  webhookSecret: "webhook secret",
+  emailRecipients: "email recipients",
 };
 
 const ROLE_NAMES: Record<string, string> = { TRADER: "Trader", ADMIN: "Admin" };
@@ -54,6 +57,7 @@ export const ENTITY_NAMES: Record<AuditEvent["entity"], string> = {
   SIGN_IN: "Sign-in",
   STRESS_SCENARIO: "Scenario",
   USER: "Account",
+  ALERT_SETTINGS: "Alerts out",
 };
 
 /** What was done, in words (a position is "opened" and "closed" rather than created, changed). */
@@ -78,6 +82,7 @@ function valueInWords(field: string, value: unknown, limitType: string, timeZone
     return moves.success ? moves.data.map(moveInWords).join(", ") : "—";
   }
   if (typeof value === "boolean") return value ? "yes" : "no";
+  if (Array.isArray(value)) return value.length > 0 ? value.join(", ") : "none";
   if (typeof value === "number") {
     if (field === "threshold" && isLimitType(limitType)) return limitValue(limitType, value);
     if (field === "warnFraction" || field === "varConfidence") return percent(value, 0);

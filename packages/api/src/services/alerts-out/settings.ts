@@ -55,14 +55,19 @@ type Change = {
   emailRecipients?: string[];
 };
 
-/** What the audit log keeps of a change: never the secret, only that it changed. */
+/**
+ * What the audit log keeps of a change: the URL and recipients, and of the secret only that a
+ * new one replaced the previous (never the secret itself).
+ */
 function audited(before: Change, after: Change) {
-  const pick = (side: Change, other: Change) => ({
-    ...("webhookUrl" in other ? { webhookUrl: side.webhookUrl ?? null } : {}),
-    ...("emailRecipients" in other ? { emailRecipients: side.emailRecipients ?? [] } : {}),
-    ...("webhookSecret" in other ? { webhookSecret: side.webhookSecret ? "(set)" : null } : {}),
+  const pick = (side: Change, isAfter: boolean) => ({
+    ...("webhookUrl" in after ? { webhookUrl: side.webhookUrl ?? null } : {}),
+    ...("emailRecipients" in after ? { emailRecipients: side.emailRecipients ?? [] } : {}),
+    ...("webhookSecret" in after
+      ? { webhookSecret: isAfter ? "new" : side.webhookSecret ? "previous" : null }
+      : {}),
   });
-  return { before: pick(before, after), after: pick(after, after) };
+  return { before: pick(before, false), after: pick(after, true) };
 }
 
 /** Saves one change of the firm's settings with its audit row, in one transaction. */
