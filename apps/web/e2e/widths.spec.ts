@@ -78,6 +78,15 @@ const SCREENS: Screen[] = [
     ready: (page) => expect(page.getByRole("table", { name: "People" })).toBeVisible(),
   },
   {
+    name: "the firm's alerts out",
+    as: ADMIN,
+    path: "/admin/alerts-out",
+    ready: async (page) => {
+      await expect(page.getByRole("textbox", { name: "URL" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Delivery history" })).toBeVisible();
+    },
+  },
+  {
     name: "the audit log",
     as: ADMIN,
     path: "/admin/audit",

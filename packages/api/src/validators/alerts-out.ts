@@ -39,3 +39,23 @@ export const ZAlertsOutDeliveriesInput = z.strictObject({
   cursor: ZId.optional(),
 });
 export type TAlertsOutDeliveriesInput = z.input<typeof ZAlertsOutDeliveriesInput>;
+
+/**
+ * The browser's email form: one text box of addresses separated by commas, spaces or lines,
+ * checked address by address with the API's schema so both refuse alike.
+ */
+export const ZAlertsOutEmailForm = z
+  .strictObject({ recipients: z.string().max(20 * 330, "That is too long a list.") })
+  .transform(({ recipients }, ctx) => {
+    const parsed = ZAlertsOutEmailInput.safeParse({ recipients: recipientsOf(recipients) });
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const address =
+      typeof issue?.path[1] === "number" ? recipientsOf(recipients)[issue.path[1]] : null;
+    ctx.addIssue({
+      code: "custom",
+      path: ["recipients"],
+      message: address ? `${address}: ${issue?.message}` : (issue?.message ?? "Check the list."),
+    });
+    return z.NEVER;
+  });
