@@ -111,6 +111,7 @@ const schema = z.object({
       )
       .optional(),
   ),
+  ALERT_WEBHOOK_LOCAL_HTTP: flag.optional(),
   ALERT_EMAIL_FROM: z.string().min(3).default("Risk Dashboard <alerts@localhost>"),
   NODE_ENV: z.string().optional(),
 });
@@ -237,7 +238,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       smtpUrl: values.SMTP_URL,
       emailFrom: values.ALERT_EMAIL_FROM,
       // Production as for Secure cookies: the production build on an external database.
-      allowLocalHttp: !(values.NODE_ENV === "production" && databaseMode !== "embedded"),
+      allowLocalHttp:
+        values.ALERT_WEBHOOK_LOCAL_HTTP ??
+        !(values.NODE_ENV === "production" && databaseMode !== "embedded"),
     },
   };
 }
