@@ -7,6 +7,8 @@ export interface ReceivedEvent {
   id: string;
   type: string;
   body: Record<string, unknown>;
+  /** The body as it came, byte for byte. */
+  raw: string;
   receivedAt: Date;
 }
 
@@ -61,6 +63,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
           id: String(req.headers["webhook-id"]),
           type: String(event.type),
           body: event,
+          raw: body,
           receivedAt: new Date(),
         });
         res.writeHead(204).end();

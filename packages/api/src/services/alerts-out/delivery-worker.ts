@@ -1,6 +1,6 @@
 import type { AlertChannel, Db } from "@repo/db";
 import type { Clock } from "../../clock.ts";
-import type { AlertEventPayload } from "./event-payload.ts";
+import { type AlertEventPayload, inWireOrder } from "./event-payload.ts";
 import { givesUp, type RetrySchedule, retryDelayMs } from "./retry-schedule.ts";
 import type { EmailSender } from "./send-email.ts";
 import { type AttemptResult, sendWebhook, WEBHOOK_TIMEOUT_MS } from "./send-webhook.ts";
@@ -112,9 +112,9 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   async function attempt(delivery: ClaimedDelivery, settings: Settings | undefined, at: Date) {
     if (delivery.channel === "WEBHOOK") {
       if (!settings?.webhookUrl || !settings.webhookSecret) {
-        return { ok: false, error: "The firm has no webhook any more." } as const;
+        return { ok: false, error: "The firm has no webhook any more.", final: true } as const;
       }
-      const body = JSON.stringify(delivery.payload);
+      const body = JSON.stringify(inWireOrder(delivery.payload));
       return sendWebhook(
         { url: settings.webhookUrl, secret: settings.webhookSecret },
         delivery.eventId,
@@ -123,9 +123,14 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
         webhookTimeoutMs,
       );
     }
+    // Not claimed without a sender (see `channels`): kept for the type's sake.
     if (!email) return { ok: false, error: "Email is not configured (SMTP_URL)." } as const;
     if (!settings || settings.emailRecipients.length === 0) {
-      return { ok: false, error: "The firm has no email recipients any more." } as const;
+      return {
+        ok: false,
+        error: "The firm has no email recipients any more.",
+        final: true,
+      } as const;
     }
     return email.send(settings.emailRecipients, delivery.payload);
   }
@@ -148,7 +153,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       });
       return;
     }
-    const failed = givesUp(schedule, attempts, delivery.createdAt, now);
+    const failed = result.final === true || givesUp(schedule, attempts, delivery.createdAt, now);
     if (failed)
       log(`alert delivery ${delivery.id} given up after ${attempts} attempts: ${result.error}`);
     await db.alertDelivery.updateMany({

@@ -173,6 +173,20 @@ describe("alerts out across two instances", () => {
     expect(resolved.firm).toEqual({ slug: "northwind" });
     expect(resolved.trader).toEqual({ id: maya.subject.userId });
     expect(JSON.stringify(resolved)).not.toMatch(/@|Maya/);
+    // The body's keys in the documented order, whatever order jsonb kept them in.
+    const raw = JSON.parse(receiver.posts[1]?.raw ?? "{}");
+    expect(Object.keys(raw)).toEqual(["id", "type", "createdAt", "firm", "trader", "alert"]);
+    expect(Object.keys(raw.alert)).toEqual([
+      "id",
+      "limit",
+      "level",
+      "value",
+      "threshold",
+      "message",
+      "raisedAt",
+      "resolvedAt",
+      "escalatedFrom",
+    ]);
   });
 
   it("delivers once each what a stopped worker left pending, from a worker started after it", async () => {
@@ -261,5 +275,27 @@ describe("alerts out across two instances", () => {
     }, "the delivery given up");
     expect(row.attempts).toBe(2);
     expect(row.lastError).toBe("Connection refused.");
+  });
+});
+
+describe("a destination removed while deliveries wait", () => {
+  it("gives them up at once rather than retrying", async () => {
+    await receiver.stop();
+    await valueAt(database.db, traders[0], ["WARN", "OK"]);
+    await database.db.alertSettings.update({ where: { tenantId }, data: { webhookUrl: null } });
+    try {
+      worker(database.db);
+      const row = await eventually(async () => {
+        const [only] = await deliveries();
+        return only?.status === "FAILED" ? only : null;
+      }, "the delivery given up");
+      expect(row.attempts).toBe(1);
+      expect(row.lastError).toBe("The firm has no webhook any more.");
+    } finally {
+      await database.db.alertSettings.update({
+        where: { tenantId },
+        data: { webhookUrl: receiver.url },
+      });
+    }
   });
 });

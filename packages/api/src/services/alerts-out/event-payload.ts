@@ -73,3 +73,34 @@ export function eventPayload(
     },
   };
 }
+
+/**
+ * The payload with its keys in the documented order. PostgreSQL's jsonb keeps keys in an order
+ * of its own; receivers must not care, but people read these bodies in logs.
+ */
+export function inWireOrder(event: AlertEventPayload): AlertEventPayload {
+  const { alert } = event;
+  return {
+    id: event.id,
+    type: event.type,
+    createdAt: event.createdAt,
+    firm: { slug: event.firm.slug },
+    trader: { id: event.trader.id },
+    alert: {
+      id: alert.id,
+      limit: {
+        id: alert.limit.id,
+        type: alert.limit.type,
+        symbol: alert.limit.symbol,
+        label: alert.limit.label,
+      },
+      level: alert.level,
+      value: alert.value,
+      threshold: alert.threshold,
+      message: alert.message,
+      raisedAt: alert.raisedAt,
+      resolvedAt: alert.resolvedAt,
+      ...(alert.escalatedFrom ? { escalatedFrom: alert.escalatedFrom } : {}),
+    },
+  };
+}

@@ -3,7 +3,13 @@ import { signWebhook } from "./signing.ts";
 /** What one attempt came to: delivered (2xx) or why not, for the delivery history. */
 export type AttemptResult =
   | { ok: true; status?: number }
-  | { ok: false; status?: number; error: string };
+  | {
+      ok: false;
+      status?: number;
+      error: string;
+      /** Retrying cannot help (the destination was removed): give it up now. */
+      final?: boolean;
+    };
 
 /** How long a receiver has to answer before the attempt counts as failed (and is retried). */
 export const WEBHOOK_TIMEOUT_MS = 5_000;
