@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { seriousViolations } from "./support/axe.ts";
 import { hydrated } from "./support/hydration.ts";
 import { signIn } from "./support/session.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver.ts";
@@ -35,6 +36,7 @@ test("an admin points alerts at a webhook, tests it, and rotates its secret", as
   await webhook.getByRole("button", { name: "Save URL" }).click();
   await expect(webhook.getByText("The URL must start with https://.")).toBeVisible();
   await expect(webhook.getByRole("button", { name: "Send a test event" })).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
 
   await url.fill(receiver.url);
   await webhook.getByRole("button", { name: "Save URL" }).click();
@@ -62,4 +64,5 @@ test("an admin points alerts at a webhook, tests it, and rotates its secret", as
   const email = page.getByRole("region", { name: "Email" });
   await expect(email.getByText("Email is not available")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Delivery history" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -9,6 +9,7 @@ import { messageOf } from "~/lib/errors.ts";
 import { whenOf } from "~/lib/format.ts";
 import { useTimeZone } from "~/lib/use-time-zone.ts";
 import { useTRPC } from "~/trpc/client.tsx";
+import { POLL_INTERVAL_MS } from "~/trpc/query-client.ts";
 import type { RouterOutputs } from "~/trpc/types.ts";
 
 type Delivery = RouterOutputs["admin"]["alertsOut"]["deliveries"]["rows"][number];
@@ -48,7 +49,8 @@ export function AlertDeliveries() {
   const history = useInfiniteQuery(
     trpc.admin.alertsOut.deliveries.infiniteQueryOptions(
       { limit: PAGE },
-      { getNextPageParam: nextPageOf },
+      // Pending deliveries turn delivered or are retried while the admin watches.
+      { getNextPageParam: nextPageOf, refetchInterval: POLL_INTERVAL_MS },
     ),
   );
   const rows = useMemo(() => history.data?.pages.flatMap((page) => page.rows), [history.data]);
