@@ -43,9 +43,11 @@ interface ClaimedDelivery {
 /**
  * Claims due deliveries for this worker: a lease in `lockedUntil`, taken in one statement with
  * FOR UPDATE SKIP LOCKED, so two workers never claim the same row. Only the oldest pending
- * delivery of each trader and channel is due (the NOT EXISTS): a trader's events go out in the
- * order they were created, and one that keeps failing holds the later ones back until it is
- * delivered or given up.
+ * delivery of each trader and channel (`heads`, one sort of the pending rows however many wait
+ * after an outage) may be claimed: a trader's events go out in the order they were created, and
+ * one that keeps failing holds the later ones back until it is delivered or given up. The
+ * locking select repeats the row's own conditions, which PostgreSQL checks again on the row as
+ * another worker may just have left it.
  */
 export async function claimDeliveries(
   db: Db,
@@ -57,30 +59,29 @@ export async function claimDeliveries(
   if (channels.length === 0) return [];
   const until = new Date(now.getTime() + leaseMs);
   return db.$queryRaw<ClaimedDelivery[]>`
+    WITH heads AS (
+      SELECT DISTINCT ON (e."tenantId", e."traderId", d.channel) d.id, e.seq
+        FROM "AlertDelivery" AS d
+        JOIN "AlertEvent" AS e ON e.id = d."eventId"
+       WHERE d.status = 'PENDING'
+         AND d.channel::text = ANY(${[...channels]}::text[])
+       ORDER BY e."tenantId", e."traderId", d.channel, e.seq
+    ), claimed AS (
+      SELECT d1.id
+        FROM "AlertDelivery" AS d1
+        JOIN heads ON heads.id = d1.id
+       WHERE d1.status = 'PENDING'
+         AND d1."nextAttemptAt" <= ${now}
+         AND (d1."lockedUntil" IS NULL OR d1."lockedUntil" <= ${now})
+       ORDER BY heads.seq
+       LIMIT ${limit}
+         FOR UPDATE OF d1 SKIP LOCKED
+    )
     UPDATE "AlertDelivery" AS d
        SET "lockedUntil" = ${until}
-      FROM "AlertEvent" AS e
-     WHERE e.id = d."eventId"
-       AND d.id IN (
-         SELECT d1.id
-           FROM "AlertDelivery" AS d1
-           JOIN "AlertEvent" AS e1 ON e1.id = d1."eventId"
-          WHERE d1.status = 'PENDING'
-            AND d1."nextAttemptAt" <= ${now}
-            AND (d1."lockedUntil" IS NULL OR d1."lockedUntil" <= ${now})
-            AND d1.channel::text = ANY(${[...channels]}::text[])
-            AND NOT EXISTS (
-              SELECT 1
-                FROM "AlertDelivery" AS d2
-                JOIN "AlertEvent" AS e2 ON e2.id = d2."eventId"
-               WHERE d2.status = 'PENDING'
-                 AND d2.channel = d1.channel
-                 AND e2."tenantId" = e1."tenantId"
-                 AND e2."traderId" = e1."traderId"
-                 AND e2.seq < e1.seq)
-          ORDER BY e1.seq
-          LIMIT ${limit}
-            FOR UPDATE OF d1 SKIP LOCKED)
+      FROM "AlertEvent" AS e, claimed
+     WHERE d.id = claimed.id
+       AND e.id = d."eventId"
     RETURNING d.id, d."tenantId", d.channel, d.attempts, d."createdAt", e.id AS "eventId", e.payload`;
 }
 
