@@ -84,6 +84,25 @@ const SCREENS: Screen[] = [
     ready: (page) => expect(page.getByRole("button", { name: "Make token" })).toBeVisible(),
   },
   {
+    name: "the firm's alerts out",
+    as: ADMIN,
+    // With a webhook saved, so the secret (one long word) shows and must wrap on a phone.
+    path: async () => {
+      await sql(
+        `INSERT INTO "AlertSettings" ("tenantId", "webhookUrl", "webhookSecret", "updatedAt")
+         SELECT "tenantId", 'https://hooks.example.com/risk-dashboard/alerts', $2, now()
+           FROM "User" WHERE email = $1
+         ON CONFLICT ("tenantId") DO NOTHING`,
+        [ADMIN, `whsec_${"A".repeat(43)}=`],
+      );
+      return "/admin/alerts-out";
+    },
+    ready: async (page) => {
+      await expect(page.locator("code.secret")).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Delivery history" })).toBeVisible();
+    },
+  },
+  {
     name: "the audit log",
     as: ADMIN,
     path: "/admin/audit",

@@ -15,5 +15,7 @@ export async function register() {
     await getCache();
     const { startServerPriceFeed } = await import("./server/price-feed.ts");
     await startServerPriceFeed();
+    const { startServerAlertDelivery } = await import("./server/alert-delivery.ts");
+    startServerAlertDelivery();
   }
 }

@@ -193,12 +193,28 @@ const tenantAdministration: Record<string, (c: Caller) => Promise<unknown>> = {
   // The default again: the setting is each firm's own, and the other tests keep theirs.
   "admin.settings.priceSource.set": (c) =>
     c.admin.settings.priceSource.set({ priceSource: "SIMULATED" }),
+  "admin.alertsOut.settings": (c) => c.admin.alertsOut.settings(),
+  "admin.alertsOut.setWebhook": (c) => c.admin.alertsOut.setWebhook({ url: REFUSING_WEBHOOK }),
+  "admin.alertsOut.rotateSecret": async (c) => {
+    await c.admin.alertsOut.setWebhook({ url: REFUSING_WEBHOOK });
+    return c.admin.alertsOut.rotateSecret();
+  },
+  "admin.alertsOut.setEmail": (c) => c.admin.alertsOut.setEmail({ recipients: [] }),
+  // Sent to a port nothing listens on: the call answers with the refusal, no network leaves.
+  "admin.alertsOut.sendTest": async (c) => {
+    await c.admin.alertsOut.setWebhook({ url: REFUSING_WEBHOOK });
+    return c.admin.alertsOut.sendTest();
+  },
+  "admin.alertsOut.deliveries": (c) => c.admin.alertsOut.deliveries({}),
 };
 
 /** A token any firm can make: a name of its own each time. */
 function pricesToken() {
   return { name: `Feed ${randomUUID()}`, scopes: ["PRICES" as const] };
 }
+
+/** An https webhook on this machine's discard port, where no one listens. */
+const REFUSING_WEBHOOK = "https://127.0.0.1:9/hooks";
 
 /**
  * About a person's account rather than a book: each call is aimed at a Northwind trader of its

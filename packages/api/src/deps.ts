@@ -5,6 +5,7 @@ import type { TenantDb } from "./data/tenant-db.ts";
 import type { RequestLimiter } from "./http/request-limiter.ts";
 import type { TokenLimiter } from "./http/token-api/token-limiter.ts";
 import type { ApiMetrics } from "./observability/api-metrics.ts";
+import type { AlertsOutRules } from "./services/alerts-out/settings.ts";
 import type { LiveSessions } from "./services/auth/live-sessions.ts";
 import type { LoginLimiter } from "./services/auth/login-limiter.ts";
 import type { CacheAlertThresholds } from "./services/cache/cache-alerts.ts";
@@ -38,6 +39,11 @@ export interface ApiDeps {
   cacheAlerts?: CacheAlertThresholds;
   /** Largest CSV file an import reads (http/import-handler.ts); DEFAULT_MAX_IMPORT_BYTES. */
   importMaxBytes?: number;
+  /**
+   * What the firm's alert destinations may be (services/alerts-out): plain http webhooks to
+   * localhost outside production only, and email only when SMTP_URL is set. Omitted: neither.
+   */
+  alertsOut?: AlertsOutRules;
   /** Request counts and latency per procedure; omitted in tests that do not read them. */
   metrics?: ApiMetrics;
 }

@@ -19,6 +19,15 @@ export {
   createApiMetrics,
 } from "./observability/api-metrics.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
+export {
+  type DeliveryWorker,
+  startDeliveryWorker,
+} from "./services/alerts-out/delivery-worker.ts";
+export {
+  DEFAULT_RETRY_SCHEDULE,
+  type RetrySchedule,
+} from "./services/alerts-out/retry-schedule.ts";
+export { createEmailSender, type EmailSender } from "./services/alerts-out/send-email.ts";
 export { LiveSessions, liveViewer } from "./services/auth/live-sessions.ts";
 export { createLoginLimiter, type LoginLimiter } from "./services/auth/login-limiter.ts";
 export { DEFAULT_LOGIN_LIMITS, type LoginLimits } from "./services/auth/login-limits.ts";

@@ -73,6 +73,9 @@ export function appServerEnv(run: E2eRun, port = run.port): Record<string, strin
     // The specs check the seeded books' exact figures ("86% of limit"); with the simulated
     // feed moving prices every 3 s, those would drift with how long the run has taken.
     PRICE_FEED_INTERVAL_MS: "0",
+    // The alerts-out spec's receiver listens on plain http on this machine, which the
+    // production build refuses by default.
+    ALERT_WEBHOOK_LOCAL_HTTP: "true",
   };
 }
 

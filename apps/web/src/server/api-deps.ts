@@ -42,6 +42,10 @@ async function buildApiDeps(): Promise<ApiDeps> {
     publicOrigin: config.publicOrigin,
     importMaxBytes: config.importMaxBytes,
     cacheAlerts: config.cacheAlerts,
+    alertsOut: {
+      allowLocalHttp: config.alertsOut.allowLocalHttp,
+      emailAvailable: config.alertsOut.smtpUrl !== undefined,
+    },
     sessions: {
       ttlMs: config.sessionTtlMs,
       secureCookie: config.secureCookies,

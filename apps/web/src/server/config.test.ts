@@ -89,6 +89,30 @@ describe("readConfig", () => {
     expect(() => readConfig({ OPERATOR_TOKEN: "letmein" })).not.toThrow(/letmein/);
   });
 
+  it("reads alerts out: email only with an SMTP_URL, local http webhooks outside production only", () => {
+    const defaults = readConfig({}).alertsOut;
+    expect(defaults.smtpUrl).toBeUndefined();
+    expect(defaults.intervalMs).toBe(2_000);
+    expect(defaults.schedule).toEqual({
+      baseDelayMs: 10_000,
+      maxDelayMs: 3_600_000,
+      maxAttempts: 15,
+      maxAgeMs: 86_400_000,
+    });
+    expect(readConfig({ SMTP_URL: "" }).alertsOut.smtpUrl).toBeUndefined();
+    expect(readConfig({ SMTP_URL: "smtp://mail:587" }).alertsOut.smtpUrl).toBe("smtp://mail:587");
+    expect(() => readConfig({ SMTP_URL: "mail:587" })).toThrow(/^SMTP_URL: /);
+    const production = { DATABASE_URL: "postgresql://db/risk", NODE_ENV: "production" };
+    expect(defaults.allowLocalHttp).toBe(true);
+    expect(readConfig(production).alertsOut.allowLocalHttp).toBe(false);
+    expect(
+      readConfig({ ...production, ALERT_WEBHOOK_LOCAL_HTTP: "true" }).alertsOut.allowLocalHttp,
+    ).toBe(true);
+    expect(readConfig({ ALERT_DELIVERY_MAX_AGE_HOURS: "0.5" }).alertsOut.schedule.maxAgeMs).toBe(
+      1_800_000,
+    );
+  });
+
   it("explains a bad setting in one line that names the variable", () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{ REDIS_URL: "localhost:6379" }, /^REDIS_URL must start with redis:\/\//],

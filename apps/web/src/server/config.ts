@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from "@repo/api/alerts-out";
 import { type CacheAlertThresholds, DEFAULT_CACHE_ALERT_THRESHOLDS } from "@repo/api/cache-alerts";
 import {
   DEFAULT_MAX_IMPORT_BYTES,
@@ -87,6 +88,43 @@ const schema = z.object({
     .min(1, "use a whole number of megabytes, 1 or more")
     .max(1_024, "use at most 1024 (1 GB)")
     .default(DEFAULT_MAX_IMPORT_BYTES / 1024 / 1024),
+  ALERT_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
+  ALERT_DELIVERY_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(DEFAULT_RETRY_SCHEDULE.maxAttempts),
+  ALERT_DELIVERY_MAX_AGE_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(DEFAULT_RETRY_SCHEDULE.maxAgeMs / 3_600_000),
+  ALERT_DELIVERY_RETRY_BASE_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(3_600_000)
+    .default(DEFAULT_RETRY_SCHEDULE.baseDelayMs),
+  ALERT_DELIVERY_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(24 * 3_600_000)
+    .default(DEFAULT_RETRY_SCHEDULE.maxDelayMs),
+  // Empty counts as unset (email unavailable), as for OPERATOR_TOKEN.
+  SMTP_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(
+        /^smtps?:\/\/./,
+        "must be an smtp:// or smtps:// URL, e.g. smtp://mail.example.com:587",
+      )
+      .optional(),
+  ),
+  ALERT_WEBHOOK_LOCAL_HTTP: flag.optional(),
+  ALERT_EMAIL_FROM: z.string().min(3).default("Risk Dashboard <alerts@localhost>"),
   NODE_ENV: z.string().optional(),
 });
 
@@ -142,6 +180,17 @@ export interface AppConfig {
   publicOrigin: string | undefined;
   /** Largest CSV file an admin's import reads, in bytes. */
   importMaxBytes: number;
+  /** The alert delivery worker and the firms' destinations (services/alerts-out). */
+  alertsOut: {
+    /** How often the worker looks for due deliveries; 0 turns it off on this instance. */
+    intervalMs: number;
+    schedule: RetrySchedule;
+    /** Unset: email unavailable (the admin's setting says so). */
+    smtpUrl: string | undefined;
+    emailFrom: string;
+    /** Plain http webhooks to localhost: everywhere but production. */
+    allowLocalHttp: boolean;
+  };
 }
 
 /** Every environment variable the app reads, validated in one place (see the README's table). */
@@ -196,6 +245,21 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     tokenRatePerMinute: values.API_TOKEN_RATE_PER_MINUTE,
     publicOrigin: values.PUBLIC_ORIGIN,
     importMaxBytes: values.IMPORT_MAX_MB * 1024 * 1024,
+    alertsOut: {
+      intervalMs: values.ALERT_DELIVERY_INTERVAL_MS,
+      schedule: {
+        baseDelayMs: values.ALERT_DELIVERY_RETRY_BASE_MS,
+        maxDelayMs: values.ALERT_DELIVERY_RETRY_MAX_MS,
+        maxAttempts: values.ALERT_DELIVERY_MAX_ATTEMPTS,
+        maxAgeMs: Math.round(values.ALERT_DELIVERY_MAX_AGE_HOURS * 3_600_000),
+      },
+      smtpUrl: values.SMTP_URL,
+      emailFrom: values.ALERT_EMAIL_FROM,
+      // Production as for Secure cookies: the production build on an external database.
+      allowLocalHttp:
+        values.ALERT_WEBHOOK_LOCAL_HTTP ??
+        !(values.NODE_ENV === "production" && databaseMode !== "embedded"),
+    },
   };
 }
 

@@ -19,6 +19,7 @@ export const AUDIT_ENTITIES = [
   "IMPORT",
   "API_TOKEN",
   "PRICE_SOURCE",
+  "ALERT_SETTINGS",
 ] as const;
 export const AUDIT_ACTIONS = ["CREATE", "UPDATE", "DELETE"] as const;
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES, { error: "Choose a kind from the list." });
@@ -30,7 +31,7 @@ export const RANGE_ORDER_MESSAGE = "The end date must be on or after the start d
 export const AUDIT_PAGE_MAX = 200;
 export const AUDIT_EXPORT_MAX = 5_000;
 
-const ZPageSize = (what: string, max: number) =>
+export const ZPageSize = (what: string, max: number) =>
   z
     .number({ error: "Enter a number." })
     .int("Enter a whole number.")

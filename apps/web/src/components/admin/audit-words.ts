@@ -43,6 +43,9 @@ const FIELD_NAMES: Record<string, string> = {
   scopes: "scopes",
   visibleId: "id",
   priceSource: "price source",
+  webhookUrl: "webhook URL",
+  webhookSecret: "webhook secret",
+  emailRecipients: "email recipients",
 };
 
 const ROLE_NAMES: Record<string, string> = { TRADER: "Trader", ADMIN: "Admin" };
@@ -61,6 +64,7 @@ export const ENTITY_NAMES: Record<AuditEvent["entity"], string> = {
   IMPORT: "Import",
   API_TOKEN: "API token",
   PRICE_SOURCE: "Price source",
+  ALERT_SETTINGS: "Alerts out",
 };
 
 /** What was done, in words (a position is "opened" and "closed" rather than created, changed). */
@@ -86,6 +90,7 @@ function valueInWords(field: string, value: unknown, limitType: string, timeZone
     return moves.success ? moves.data.map(moveInWords).join(", ") : "—";
   }
   if (typeof value === "boolean") return value ? "yes" : "no";
+  if (Array.isArray(value)) return value.length > 0 ? value.join(", ") : "none";
   if (typeof value === "number") {
     if (field === "threshold" && isLimitType(limitType)) return limitValue(limitType, value);
     if (field === "warnFraction" || field === "varConfidence") return percent(value, 0);

@@ -1,4 +1,10 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { adminAlertsOutDeliveriesRoute } from "./alerts-out-deliveries.ts";
+import { adminAlertsOutRotateSecretRoute } from "./alerts-out-rotate-secret.ts";
+import { adminAlertsOutSendTestRoute } from "./alerts-out-send-test.ts";
+import { adminAlertsOutSetEmailRoute } from "./alerts-out-set-email.ts";
+import { adminAlertsOutSetWebhookRoute } from "./alerts-out-set-webhook.ts";
+import { adminAlertsOutSettingsRoute } from "./alerts-out-settings.ts";
 import { adminAuditActorsRoute } from "./audit-actors.ts";
 import { adminAuditLogRoute } from "./audit-log.ts";
 import { adminCacheDeploymentRoute } from "./cache-deployment.ts";
@@ -53,5 +59,13 @@ export const adminRouter = {
   },
   settings: {
     priceSource: { get: adminPriceSourceGetRoute, set: adminPriceSourceSetRoute },
+  },
+  alertsOut: {
+    settings: adminAlertsOutSettingsRoute,
+    setWebhook: adminAlertsOutSetWebhookRoute,
+    rotateSecret: adminAlertsOutRotateSecretRoute,
+    setEmail: adminAlertsOutSetEmailRoute,
+    sendTest: adminAlertsOutSendTestRoute,
+    deliveries: adminAlertsOutDeliveriesRoute,
   },
 } satisfies TRPCRouterRecord;

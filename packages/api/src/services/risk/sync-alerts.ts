@@ -1,10 +1,25 @@
 import { randomUUID } from "node:crypto";
 import { type LimitUtilisation, limitName } from "@repo/risk-engine";
 import type { TenantDb } from "../../data/tenant-db.ts";
+import { recordAlertEvents } from "../alerts-out/record-events.ts";
+import { deliveriesCreated } from "../alerts-out/wake.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 
 // Leverage is +Infinity when NAV ≤ 0; the column holds at most 18 integer digits.
 const LARGEST_STORED_VALUE = 1e17;
+
+/** What the outbox needs of an alert the sync wrote (services/alerts-out/record-events.ts). */
+const WRITTEN_ALERT = {
+  id: true,
+  traderId: true,
+  limitId: true,
+  level: true,
+  value: true,
+  threshold: true,
+  message: true,
+  raisedAt: true,
+  resolvedAt: true,
+} as const;
 
 const LEVELS = { WARN: "WARN", BREACH: "BREACH" } as const;
 
@@ -29,8 +44,9 @@ export function openKeyOf(alert: OpenAlert): string {
 
 /**
  * Raises an alert for every limit at WARN or BREACH and resolves the open alerts whose limit is
- * no longer at that level; writes nothing when the open alerts already match. Returns whether
- * it wrote.
+ * no longer at that level; writes nothing when the open alerts already match. In the same
+ * transaction, records the events the firm's alert destinations are sent (the outbox,
+ * services/alerts-out). Returns whether it wrote.
  */
 export async function syncAlerts(
   db: TenantDb,
@@ -48,16 +64,19 @@ export async function syncAlerts(
   const unchanged =
     raised.length === openKeys.size && raised.every((alert) => openKeys.has(alert.openKey));
   if (unchanged) return false;
-  await db.$transaction([
-    db.riskAlert.updateMany({
+  const deliveries = await db.$transaction(async (tx) => {
+    // Only the rows THIS transaction changed come back: a concurrent sync of the same book
+    // that resolved or created them first leaves this one nothing, so it records no event.
+    const resolved = await tx.riskAlert.updateManyAndReturn({
       where: {
         traderId: subject.userId,
         resolvedAt: null,
         openKey: { notIn: raised.map((alert) => alert.openKey) },
       },
       data: { openKey: null, resolvedAt: now },
-    }),
-    db.riskAlert.createMany({
+      select: WRITTEN_ALERT,
+    });
+    const created = await tx.riskAlert.createManyAndReturn({
       skipDuplicates: true,
       data: raised.map(({ limit, level, openKey }) => ({
         id: randomUUID(),
@@ -71,7 +90,10 @@ export async function syncAlerts(
         raisedAt: now,
         openKey,
       })),
-    }),
-  ]);
+      select: WRITTEN_ALERT,
+    });
+    return recordAlertEvents(tx, subject.tenantId, resolved, created, now);
+  });
+  if (deliveries > 0) deliveriesCreated();
   return true;
 }
