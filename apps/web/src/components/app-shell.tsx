@@ -18,6 +18,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
               <Link href="/admin/audit">Audit log</Link>
               <Link href="/admin/cache">Cache</Link>
               <Link href="/admin/people">People</Link>
+              <Link href="/admin/imports">Import</Link>
             </>
           ) : (
             <Link href="/dashboard">My risk</Link>
