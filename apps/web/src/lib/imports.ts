@@ -64,16 +64,21 @@ function serverMessageOf(body: unknown): string | undefined {
   return typeof error?.message === "string" ? error.message : undefined;
 }
 
-/** Sends a CSV file's text to the import endpoint as a preview or an import. */
+/**
+ * Sends a CSV file's text to the import endpoint as a preview or an import. The file name travels
+ * percent-encoded: a header holds only Latin-1, and a name may be in any script.
+ */
 export async function sendImport(
   kind: ImportKind,
   mode: ImportMode,
   file: { name: string; text: string },
   maxBytes: number,
+  /** The app's origin; the page's own when empty (tests give their server's). */
+  origin = "",
 ): Promise<ImportOutcome> {
   let response: Response;
   try {
-    response = await fetch(`/api/admin/imports/${kind}?mode=${mode}`, {
+    response = await fetch(`${origin}/api/admin/imports/${kind}?mode=${mode}`, {
       method: "POST",
       headers: { "content-type": "text/csv", "x-file-name": encodeURIComponent(file.name) },
       body: file.text,
