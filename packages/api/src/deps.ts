@@ -33,6 +33,8 @@ export interface ApiDeps {
   };
   /** When the cache page and /api/metrics raise cache alerts; the defaults when omitted. */
   cacheAlerts?: CacheAlertThresholds;
+  /** Largest CSV file an import reads (http/import-handler.ts); DEFAULT_MAX_IMPORT_BYTES. */
+  importMaxBytes?: number;
   /** Request counts and latency per procedure; omitted in tests that do not read them. */
   metrics?: ApiMetrics;
 }

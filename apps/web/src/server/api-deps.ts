@@ -34,6 +34,7 @@ async function buildApiDeps(): Promise<ApiDeps> {
       `${config.cachePrefix}:requests`,
     ),
     publicOrigin: config.publicOrigin,
+    importMaxBytes: config.importMaxBytes,
     cacheAlerts: config.cacheAlerts,
     sessions: {
       ttlMs: config.sessionTtlMs,

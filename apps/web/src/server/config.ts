@@ -1,5 +1,9 @@
 import { type CacheAlertThresholds, DEFAULT_CACHE_ALERT_THRESHOLDS } from "@repo/api/cache-alerts";
-import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "@repo/api/http-limits";
+import {
+  DEFAULT_MAX_IMPORT_BYTES,
+  DEFAULT_REQUEST_LIMITS,
+  type RequestLimits,
+} from "@repo/api/http-limits";
 import { CacheConfigError, parseRedisConfig, type RedisConfig } from "@repo/risk-cache";
 import { z } from "zod";
 import packageJson from "../../package.json" with { type: "json" };
@@ -75,6 +79,12 @@ const schema = z.object({
       .refine(isOrigin, "use scheme://host[:port] without a path, e.g. https://risk.example.com")
       .optional(),
   ),
+  IMPORT_MAX_MB: z.coerce
+    .number()
+    .int("use a whole number of megabytes, 1 or more")
+    .min(1, "use a whole number of megabytes, 1 or more")
+    .max(1_024, "use at most 1024 (1 GB)")
+    .default(DEFAULT_MAX_IMPORT_BYTES / 1024 / 1024),
   NODE_ENV: z.string().optional(),
 });
 
@@ -126,6 +136,8 @@ export interface AppConfig {
   requestLimits: RequestLimits;
   /** The origin browsers load the app from, for a proxy in front that hides it from Host. */
   publicOrigin: string | undefined;
+  /** Largest CSV file an admin's import reads, in bytes. */
+  importMaxBytes: number;
 }
 
 /** Every environment variable the app reads, validated in one place (see the README's table). */
@@ -178,6 +190,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       anonymousPerMinute: values.RATE_LIMIT_ANONYMOUS,
     },
     publicOrigin: values.PUBLIC_ORIGIN,
+    importMaxBytes: values.IMPORT_MAX_MB * 1024 * 1024,
   };
 }
 

@@ -9,6 +9,13 @@
  */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+/**
+ * An import's CSV file (POST /api/admin/imports/…) is read as it arrives, never held whole:
+ * this bounds the time and the transaction one upload may take, not memory. 3 years of daily
+ * closes of 500 instruments is about 12 MB. IMPORT_MAX_MB in the app's settings.
+ */
+export const DEFAULT_MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
 /** Calls one HTTP request may carry; a dashboard poll carries two. */
 export const MAX_BATCH_SIZE = 20;
 

@@ -19,8 +19,21 @@ const NOT_JSON =
 const FOREIGN_ORIGIN =
   "This request came from another website, so it was refused: make changes from the app's own pages.";
 
+/**
+ * A body a cross-site form cannot send without a preflight: the API's JSON, an import's CSV
+ * (text/csv is not one of the types a form or a simple fetch may send).
+ */
+export type GuardedBodyType = "application/json" | "text/csv";
+
+const NOT_CSV =
+  "A file must be sent as CSV with Content-Type: text/csv; other formats are refused.";
+
 /** The sentence a POST is refused with, or null when it may go ahead. */
-export function forgeryRefusal(request: Request, publicOrigin?: string): string | null {
+export function forgeryRefusal(
+  request: Request,
+  publicOrigin?: string,
+  bodyType: GuardedBodyType = "application/json",
+): string | null {
   if (request.method !== "POST") return null;
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
@@ -30,7 +43,8 @@ export function forgeryRefusal(request: Request, publicOrigin?: string): string 
       : site === null || site === "same-origin";
   if (!own) return FOREIGN_ORIGIN;
   const type = request.headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase();
-  return type === "application/json" ? null : NOT_JSON;
+  if (type === bodyType) return null;
+  return bodyType === "application/json" ? NOT_JSON : NOT_CSV;
 }
 
 function isOwnOrigin(request: Request, origin: string, publicOrigin: string | undefined): boolean {

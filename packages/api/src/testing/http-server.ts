@@ -5,6 +5,7 @@ import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
 import type { ApiDeps } from "../deps.ts";
 import { parseTrustedProxies, settleForwardedHeaders } from "../http/forwarded-headers.ts";
 import { handleTrpcRequest } from "../http/handle-trpc.ts";
+import { handleImportRequest, IMPORT_ENDPOINT } from "../http/import-handler.ts";
 import { LiveSessions } from "../services/auth/live-sessions.ts";
 import type { ApiFixture } from "./api-fixture.ts";
 
@@ -31,7 +32,11 @@ export async function startTestHttpServer(
       settleForwardedHeaders(req, trusted);
       // No limit here: the handler keeps its own, as it must behind Next, which sets none.
       const request = incomingMessageToRequest(req, res, { maxBodySize: null });
-      const response = await handleTrpcRequest(deps, request);
+      // The app's routes: imports (app/api/admin/imports/[kind]) and tRPC (app/api/trpc).
+      const path = new URL(request.url).pathname;
+      const response = path.startsWith(`${IMPORT_ENDPOINT}/`)
+        ? await handleImportRequest(deps, request, path.slice(IMPORT_ENDPOINT.length + 1))
+        : await handleTrpcRequest(deps, request);
       res.statusCode = response.status;
       for (const [name, value] of response.headers) {
         if (name !== "set-cookie") res.setHeader(name, value);

@@ -16,6 +16,7 @@ export const AUDIT_ENTITIES = [
   "SIGN_IN",
   "STRESS_SCENARIO",
   "USER",
+  "IMPORT",
 ] as const;
 export const AUDIT_ACTIONS = ["CREATE", "UPDATE", "DELETE"] as const;
 export const ZAuditEntity = z.enum(AUDIT_ENTITIES, { error: "Choose a kind from the list." });

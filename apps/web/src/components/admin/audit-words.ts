@@ -54,6 +54,7 @@ export const ENTITY_NAMES: Record<AuditEvent["entity"], string> = {
   SIGN_IN: "Sign-in",
   STRESS_SCENARIO: "Scenario",
   USER: "Account",
+  IMPORT: "Import",
 };
 
 /** What was done, in words (a position is "opened" and "closed" rather than created, changed). */

@@ -71,7 +71,9 @@ export async function tickPrices({ db, clock, random, intervalMs }: PriceTickDep
       return { status: "skipped", reason: "recent" };
     }
     // A stable order, so the same draws go to the same instruments for a given seed and tick.
+    // An instrument imported without a price yet (0) waits for its closes, not a random walk.
     const instruments = await tx.instrument.findMany({
+      where: { lastPrice: { gt: 0 } },
       select: { id: true, lastPrice: true },
       orderBy: { id: "asc" },
     });

@@ -1,0 +1,128 @@
+import type { Db } from "@repo/db";
+import { invalidateMarkets } from "../prices/market.ts";
+import { writePriceMove } from "../prices/write-price-move.ts";
+import { type FirmInstrument, hasPrice, loadInstruments } from "./firm-lookups.ts";
+import type { ImportTarget, TargetContext } from "./import-target.ts";
+import { dayText, type ImportRow } from "./row-schemas.ts";
+
+interface Bar {
+  instrument: FirmInstrument;
+  day: number;
+  close: string;
+}
+
+const DAY_MS = 86_400_000;
+/** The hour (UTC) a close is stamped at when it becomes the last price: after US markets shut. */
+const CLOSE_HOUR_MS = 21 * 3_600_000;
+/** Days fit in 16 bits up to 2149 (the schema refuses years past 2100): a key per bar. */
+const DAY_BITS = 65_536;
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Daily closes: each row creates the instrument's bar of that day or changes its close
+ * (`INSERT … ON CONFLICT … DO UPDATE … WHERE … IS DISTINCT FROM`: an equal close is not
+ * touched, so the same file twice changes nothing). The database trigger bumps each touched
+ * instrument's history version in the same statement, which keys its cached history; the
+ * tenant's price tick moves with it, so every valuation and every instance's copy of the
+ * market (which carries the history versions) is superseded. An instrument's latest imported
+ * close becomes its last price when that day is newer than its last price's (or it has none).
+ */
+export async function openClosesTarget(
+  context: TargetContext,
+): Promise<ImportTarget<ImportRow<"closes">, Bar>> {
+  const { tx, tenantId, now } = context;
+  const instruments = await loadInstruments(tx);
+  const latest = new Map<string, { instrument: FirmInstrument; day: number; close: string }>();
+  let barsWritten = false;
+  let marketMoved = false;
+
+  return {
+    duplicateBy: "same symbol and date",
+    resolve(row) {
+      const instrument = instruments.get(row.symbol);
+      if (!instrument) {
+        return {
+          errors: [
+            {
+              column: "symbol",
+              message: `There is no instrument ${row.symbol} in this firm: import it with the instruments file first.`,
+            },
+          ],
+        };
+      }
+      return {
+        key: instrument.index * DAY_BITS + row.date,
+        value: { instrument, day: row.date, close: row.close },
+      };
+    },
+
+    async flush(batch, write) {
+      for (const { value } of batch) {
+        const seen = latest.get(value.instrument.id);
+        if (!seen || value.day > seen.day) latest.set(value.instrument.id, value);
+      }
+      const ids = batch.map(({ value }) => value.instrument.id);
+      const days = batch.map(({ value }) => dayText(value.day));
+      const closes = batch.map(({ value }) => value.close);
+      const [counts] = write
+        ? await tx.$queryRaw<{ created: number; changed: number }[]>`
+            WITH written AS (
+              INSERT INTO "PriceBar" ("instrumentId", "day", "tenantId", "close")
+              SELECT v.id, v.day, ${tenantId}::uuid, v.close
+              FROM unnest(${ids}::uuid[], ${days}::date[], ${closes}::numeric[]) AS v(id, day, close)
+              ON CONFLICT ("instrumentId", "day") DO UPDATE SET "close" = EXCLUDED."close"
+              WHERE "PriceBar"."close" IS DISTINCT FROM EXCLUDED."close"
+              RETURNING (xmax = 0) AS inserted
+            )
+            SELECT count(*) FILTER (WHERE inserted)::int AS created,
+                   count(*) FILTER (WHERE NOT inserted)::int AS changed
+            FROM written`
+        : await tx.$queryRaw<{ created: number; changed: number }[]>`
+            SELECT count(*) FILTER (WHERE b.day IS NULL)::int AS created,
+                   count(*) FILTER (WHERE b.day IS NOT NULL AND b.close IS DISTINCT FROM v.close)::int
+                     AS changed
+            FROM unnest(${ids}::uuid[], ${days}::date[], ${closes}::numeric[]) AS v(id, day, close)
+            LEFT JOIN "PriceBar" b ON b."instrumentId" = v.id AND b.day = v.day
+              AND b."tenantId" = ${tenantId}::uuid`;
+      const created = counts?.created ?? 0;
+      const changed = counts?.changed ?? 0;
+      if (write && created + changed > 0) barsWritten = true;
+      return { created, changed, unchanged: batch.length - created - changed, errors: [] };
+    },
+
+    async finish() {
+      // Grouped by the time they are stamped at: one price move per group, as the feed writes.
+      const moves = new Map<number, { ids: string[]; prices: string[] }>();
+      for (const { instrument, day, close } of latest.values()) {
+        const lastDay = Math.floor(instrument.lastPriceAt.getTime() / DAY_MS);
+        if (hasPrice(instrument) && day <= lastDay) continue;
+        // Never stamped in the future: the feed would take it for a move it just made.
+        const at = Math.min(day * DAY_MS + CLOSE_HOUR_MS, now.getTime());
+        const move = moves.get(at) ?? { ids: [], prices: [] };
+        move.ids.push(instrument.id);
+        move.prices.push(close);
+        moves.set(at, move);
+      }
+      for (const [at, move] of moves) {
+        await writePriceMove(
+          tx as unknown as Tx,
+          { instrumentIds: move.ids, prices: move.prices, at: new Date(at) },
+          tenantId,
+        );
+        marketMoved = true;
+      }
+      if (barsWritten && !marketMoved) {
+        // The market carries every instrument's history version: a new tick makes every
+        // instance's copy, and every valuation made from it, out of date.
+        await tx.$executeRaw`
+          UPDATE "Tenant" SET "priceTick" = "priceTick" + 1 WHERE id = ${tenantId}::uuid`;
+        marketMoved = true;
+      }
+    },
+
+    async invalidate(cache) {
+      if (marketMoved) await invalidateMarkets(cache, [tenantId]);
+    },
+  };
+}
