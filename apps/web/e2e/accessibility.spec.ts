@@ -91,6 +91,6 @@ test("the import screen, also with a preview's invalid rows and a refusal showin
     buffer: Buffer.from("symbol,name,sector,currency\nNEW1,New One,Technology,usd dollars\n"),
   });
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByRole("table", { name: "Invalid rows" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Problems" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -66,7 +66,7 @@ test("an admin imports instruments, fixes a closes file the preview refused, the
   const brokenLines = closes.trimEnd().split("\n").length + 1;
   await chooseFile(admin, "Daily closes", "closes.csv", broken);
   await preview.click();
-  const problems = admin.getByRole("table", { name: "Invalid rows" });
+  const problems = admin.getByRole("table", { name: "Problems" });
   await expect(count(admin, "Invalid rows")).toHaveText("2");
   const weekend = problems.getByRole("row").filter({ hasText: String(brokenLines) });
   await expect(weekend).toContainText("date");

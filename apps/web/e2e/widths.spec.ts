@@ -91,7 +91,7 @@ const SCREENS: Screen[] = [
         buffer: Buffer.from("symbol,date,close\nNVX,2026-11-21,180.50\nNOPE,2026-11-20,1.00\n"),
       });
       await page.getByRole("button", { name: "Preview" }).click();
-      await expect(page.getByRole("table", { name: "Invalid rows" })).toBeVisible();
+      await expect(page.getByRole("table", { name: "Problems" })).toBeVisible();
     },
   },
   {

@@ -1,8 +1,9 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { ImportReport } from "@repo/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ImportReport, sendImport } from "./imports.ts";
+import { sendImport } from "./imports.ts";
 
 const MB = 1024 * 1024;
 
@@ -17,6 +18,7 @@ const REPORT: ImportReport = {
   errors: [
     { line: 3, column: "date", message: "2026-11-21 is a Saturday: closes are for weekdays." },
   ],
+  moreErrors: 0,
   applied: false,
 };
 
@@ -24,7 +26,7 @@ const REPORT: ImportReport = {
 let answer: { status: number; type: string; body: string };
 let received: { url: string; headers: IncomingMessage["headers"]; body: string } | undefined;
 let server: Server;
-let origin: string;
+let endpoint: string;
 
 const json = (status: number, body: unknown) => {
   answer = { status, type: "application/json", body: JSON.stringify(body) };
@@ -39,13 +41,19 @@ beforeAll(async () => {
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/admin/imports`;
 });
 
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 const send = (mode: "preview" | "apply" = "preview") =>
-  sendImport("closes", mode, { name: "clôtures.csv", text: "symbol,date,close\n" }, 5 * MB, origin);
+  sendImport(
+    "closes",
+    mode,
+    { name: "clôtures.csv", text: "symbol,date,close\n" },
+    endpoint,
+    5 * MB,
+  );
 
 describe("sendImport", () => {
   it("sends the file's text as CSV, with its name, to the kind's endpoint and mode", async () => {
@@ -93,8 +101,8 @@ describe("sendImport", () => {
       "closes",
       "preview",
       { name: "a.csv", text: "" },
+      "http://127.0.0.1:1/api/admin/imports",
       MB,
-      "http://127.0.0.1:1",
     );
     expect(outcome).toMatchObject({
       ok: false,

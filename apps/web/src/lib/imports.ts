@@ -1,34 +1,11 @@
-import type { ImportKind } from "./import-kinds.ts";
-
-export type ImportMode = "preview" | "apply";
-
-/** One problem of the file: the line (1 = the header), the column and what is wrong, in words. */
-export interface ImportProblem {
-  line: number;
-  column: string | null;
-  message: string;
-}
-
-/** The server's account of a preview or an import (the endpoint's ImportReport). */
-export interface ImportReport {
-  kind: ImportKind;
-  mode: ImportMode;
-  rowsRead: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-  invalidRows: number;
-  /** The first 1,000 problems at most. */
-  errors: ImportProblem[];
-  applied: boolean;
-  importId?: string;
-}
+import type { ImportKind, ImportMode, ImportReport } from "@repo/api";
 
 /** What a send came back with: a report (an apply refused for invalid rows is one too), or why not. */
 export type ImportOutcome =
   | { ok: true; report: ImportReport }
   | { ok: false; status: number; message: string; report?: ImportReport };
 
+/** The import screen's own path: where a sign-in leads back to. */
 export const IMPORTS_PATH = "/admin/imports";
 
 /**
@@ -72,13 +49,13 @@ export async function sendImport(
   kind: ImportKind,
   mode: ImportMode,
   file: { name: string; text: string },
+  /** The server's import endpoint (IMPORT_ENDPOINT of @repo/api): a path, or a test's URL. */
+  endpoint: string,
   maxBytes: number,
-  /** The app's origin; the page's own when empty (tests give their server's). */
-  origin = "",
 ): Promise<ImportOutcome> {
   let response: Response;
   try {
-    response = await fetch(`${origin}/api/admin/imports/${kind}?mode=${mode}`, {
+    response = await fetch(`${endpoint}/${kind}?mode=${mode}`, {
       method: "POST",
       headers: { "content-type": "text/csv", "x-file-name": encodeURIComponent(file.name) },
       body: file.text,

@@ -1,7 +1,6 @@
+import type { ImportReport } from "@repo/api";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { decimal } from "~/lib/format.ts";
-import { IMPORT_MAX_ERRORS } from "~/lib/import-kinds.ts";
-import type { ImportReport } from "~/lib/imports.ts";
 
 /** The counts a report is read by, in the tense of what happened or would happen. */
 function countsOf(report: ImportReport): [string, number][] {
@@ -13,6 +12,11 @@ function countsOf(report: ImportReport): [string, number][] {
     [applied ? "Left unchanged" : "Will leave unchanged", report.unchanged],
     ["Invalid rows", report.invalidRows],
   ];
+}
+
+/** Whether the report found anything wrong: an invalid row, or the file's header. */
+export function hasProblems(report: ImportReport): boolean {
+  return report.invalidRows > 0 || report.errors.length > 0 || report.moreErrors > 0;
 }
 
 /**
@@ -33,7 +37,6 @@ export function ImportReportView({
     : report.mode === "apply"
       ? `${fileName} was not imported`
       : `Preview of ${fileName}`;
-  const shown = report.errors.length;
   return (
     <section className="panel import-report" aria-labelledby={headingId}>
       <h2 id={headingId} tabIndex={-1}>
@@ -47,18 +50,18 @@ export function ImportReportView({
           </div>
         ))}
       </dl>
-      {report.invalidRows > 0 ? (
+      {hasProblems(report) ? (
         <>
           <p>
             {report.applied
               ? null
               : "Nothing is imported while a row is invalid: correct the file, choose it again and preview once more."}
-            {shown >= IMPORT_MAX_ERRORS
-              ? ` Only the first ${decimal(shown, 0)} problems are listed.`
+            {report.moreErrors > 0
+              ? ` The first ${decimal(report.errors.length, 0)} problems are listed; ${decimal(report.moreErrors, 0)} more are not.`
               : null}
           </p>
-          <TableScroll label="Invalid rows table">
-            <table aria-label="Invalid rows" className="import-problems">
+          <TableScroll label="Problems table">
+            <table aria-label="Problems" className="import-problems">
               <thead>
                 <tr>
                   <th scope="col" className="num">

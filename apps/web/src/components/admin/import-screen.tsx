@@ -1,22 +1,12 @@
 "use client";
 
+import type { ImportKind, ImportMode, ImportReport } from "@repo/api";
+import { IMPORT_COLUMNS, IMPORT_KINDS } from "@repo/api/import-kinds";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useId, useRef, useState } from "react";
-import {
-  IMPORT_COLUMNS,
-  IMPORT_KINDS,
-  IMPORT_MAX_BYTES,
-  type ImportKind,
-} from "~/lib/import-kinds.ts";
-import {
-  IMPORTS_PATH,
-  type ImportMode,
-  type ImportReport,
-  refusalMessage,
-  sendImport,
-} from "~/lib/imports.ts";
-import { ImportReportView } from "./import-report.tsx";
+import { IMPORTS_PATH, refusalMessage, sendImport } from "~/lib/imports.ts";
+import { hasProblems, ImportReportView } from "./import-report.tsx";
 
 /** How each kind is named on the screen and what its file is for. */
 const KIND_TEXT: Record<ImportKind, { label: string; purpose: string }> = {
@@ -44,7 +34,7 @@ interface Shown {
  * what it would change; Apply, offered only for a clean preview of the file still chosen, writes
  * it, all or nothing. A corrected file is chosen and previewed again without leaving the page.
  */
-export function ImportScreen() {
+export function ImportScreen({ endpoint, maxBytes }: { endpoint: string; maxBytes: number }) {
   const id = useId();
   const queryClient = useQueryClient();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -63,8 +53,8 @@ export function ImportScreen() {
 
   /** The chosen file's text, or null with the reason said. */
   const readChosen = async (chosen: File): Promise<ReadFile | null> => {
-    if (chosen.size > IMPORT_MAX_BYTES) {
-      refuse(refusalMessage(413, undefined, IMPORT_MAX_BYTES));
+    if (chosen.size > maxBytes) {
+      refuse(refusalMessage(413, undefined, maxBytes));
       return null;
     }
     try {
@@ -85,7 +75,7 @@ export function ImportScreen() {
     setBusy(mode);
     setError(null);
     try {
-      const outcome = await sendImport(kind, mode, read, IMPORT_MAX_BYTES);
+      const outcome = await sendImport(kind, mode, read, endpoint, maxBytes);
       if (outcome.report) setShown({ kind, read, report: outcome.report });
       else if (!outcome.ok) setShown(null);
       if (!outcome.ok) refuse(outcome.message, outcome.status);
@@ -106,7 +96,7 @@ export function ImportScreen() {
     if (read) await send("preview", read);
   };
 
-  const clean = shown && !shown.report.applied && shown.report.invalidRows === 0;
+  const clean = shown && !shown.report.applied && !hasProblems(shown.report);
   const canApply = Boolean(clean && shown?.read.file === file && shown?.kind === kind) && !busy;
   const apply = () => {
     if (shown && canApply) void send("apply", shown.read);
@@ -138,11 +128,27 @@ export function ImportScreen() {
                   <span className="hint"> — {KIND_TEXT[choice].purpose}</span>
                 </label>
                 <p id={`${id}-kind-${choice}-columns`} className="import-columns">
-                  Columns: <code>{IMPORT_COLUMNS[choice].join(",")}</code>
+                  <ColumnsOf kind={choice} />
                 </p>
               </div>
             ))}
           </fieldset>
+          <details className="import-about">
+            <summary>What each column of {KIND_TEXT[kind].label.toLowerCase()} holds</summary>
+            <dl>
+              {IMPORT_COLUMNS[kind].map((column) => (
+                <div key={column.name}>
+                  <dt>
+                    <code>{column.name}</code>
+                    {column.required ? null : " (optional)"}
+                  </dt>
+                  <dd>
+                    {column.description} For example <code>{column.example}</code>.
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </details>
           <div className="field">
             <label htmlFor={`${id}-file`}>CSV file</label>
             <input
@@ -157,7 +163,7 @@ export function ImportScreen() {
               }}
             />
             <span id={`${id}-file-hint`} className="hint">
-              UTF-8, a header line first, at most {IMPORT_MAX_BYTES / (1024 * 1024)} MB
+              UTF-8, a header line first, at most {Math.round(maxBytes / (1024 * 1024))} MB
             </span>
           </div>
           <div className="mutation-error" role="alert">
@@ -190,6 +196,24 @@ export function ImportScreen() {
   );
 }
 
+/** A kind's header line as its file writes it, and the columns it may add. */
+function ColumnsOf({ kind }: { kind: ImportKind }) {
+  const columns = IMPORT_COLUMNS[kind];
+  const required = columns.filter((column) => column.required).map((column) => column.name);
+  const optional = columns.filter((column) => !column.required).map((column) => column.name);
+  return (
+    <>
+      Columns: <code>{required.join(",")}</code>
+      {optional.length > 0 ? (
+        <>
+          {" "}
+          (optional: <code>{optional.join(",")}</code>)
+        </>
+      ) : null}
+    </>
+  );
+}
+
 /** The one line announced after each step: what the preview found or what the import did. */
 function statusOf(shown: Shown | null, busy: ImportMode | null): string {
   if (busy || !shown) return "";
@@ -198,6 +222,6 @@ function statusOf(shown: Shown | null, busy: ImportMode | null): string {
     return `Imported: ${report.created} created, ${report.changed} changed, ${report.unchanged} left unchanged.`;
   }
   if (report.mode === "apply") return "";
-  if (report.invalidRows > 0) return "";
+  if (hasProblems(report)) return "";
   return "The file is valid. Apply imports it.";
 }
