@@ -22,8 +22,8 @@ export interface BatchResult {
  * file, checks each row's text (row-schemas.ts) and hands the valid ones here:
  * `resolve` checks one against what the firm holds (loaded once when the target is opened) and
  * gives the key that finds duplicates; `flush` counts a batch against the database, and when
- * `write` is set writes it too, counting what the writes did; `finish` writes what follows from
- * the whole file, once every row is valid; `invalidate` drops, after the commit, exactly the
+ * `write` is set writes it too (or stages it), counting what the writes did; `finish` writes what
+ * follows from the whole file, once every row is valid; `invalidate` drops, after the commit, exactly the
  * cached values the writes made wrong.
  */
 export interface ImportTarget<Row, Value> {
@@ -31,7 +31,11 @@ export interface ImportTarget<Row, Value> {
   duplicateBy: string;
   resolve(row: Row): { errors: CellError[] } | { key: number | string; value: Value };
   flush(batch: readonly Planned<Value>[], write: boolean): Promise<BatchResult>;
-  finish(): Promise<void>;
+  /**
+   * Once every row is valid, in the transaction. A target that writes its rows here rather
+   * than per batch (closes) answers what the writes did, which replaces the batches' counts.
+   */
+  finish(): Promise<{ created: number; changed: number } | undefined>;
   invalidate(cache: ApiCache): Promise<void>;
 }
 

@@ -102,7 +102,7 @@ export async function openInstrumentsTarget(
     },
 
     async finish() {
-      if (changedIds.length === 0) return;
+      if (changedIds.length === 0) return undefined;
       const bumped = await tx.$queryRaw<{ id: string }[]>`
         UPDATE "User" SET "bookVersion" = "bookVersion" + 1
         WHERE "tenantId" = ${tenantId}::uuid AND "id" IN (
@@ -111,6 +111,7 @@ export async function openInstrumentsTarget(
             AND p."instrumentId" = ANY(${changedIds}::uuid[]))
         RETURNING "id"`;
       touchedTraders = bumped.map((row) => row.id);
+      return undefined;
     },
 
     async invalidate(cache) {

@@ -136,7 +136,9 @@ export async function openPositionsTarget(
       };
     },
 
-    async finish() {},
+    async finish() {
+      return undefined;
+    },
 
     async invalidate(cache) {
       await mapBounded([...touched], INVALIDATIONS_AT_ONCE, (userId) =>

@@ -85,7 +85,11 @@ async function importFrom(
   const { kind, mode, actor } = request;
   const apply = mode === "apply";
   const errors = new ErrorList();
-  const report = (counts: Counts, applied: boolean, importId?: string): ImportReport => ({
+  const report = (
+    { planned: _, ...counts }: Counts,
+    applied: boolean,
+    importId?: string,
+  ): ImportReport => ({
     ...(importId ? { importId } : {}),
     kind,
     mode,
@@ -112,7 +116,12 @@ async function importFrom(
         const counts = await readRows(source.rows, kind, target, errors, apply);
         if (!apply) return report(counts, false);
         if (errors.any) throw new Refused(report(counts, false));
-        await target.finish();
+        const written = await target.finish();
+        if (written) {
+          counts.created = written.created;
+          counts.changed = written.changed;
+          counts.unchanged = counts.planned - written.created - written.changed;
+        }
         const importId = randomUUID();
         await recordAudit(
           tx,
@@ -125,7 +134,10 @@ async function importFrom(
             before: null,
             after: {
               kind,
-              ...counts,
+              rowsRead: counts.rowsRead,
+              created: counts.created,
+              changed: counts.changed,
+              unchanged: counts.unchanged,
               ...(request.fileName ? { fileName: request.fileName.slice(0, 200) } : {}),
             },
           },
@@ -153,12 +165,14 @@ async function importFrom(
 
 interface Counts {
   rowsRead: number;
+  /** Valid rows handed to the target (not in the report). */
+  planned: number;
   created: number;
   changed: number;
   unchanged: number;
 }
 
-const noCounts = (): Counts => ({ rowsRead: 0, created: 0, changed: 0, unchanged: 0 });
+const noCounts = (): Counts => ({ rowsRead: 0, planned: 0, created: 0, changed: 0, unchanged: 0 });
 
 async function readRows<Row, Value>(
   rows: AsyncIterable<SourceRow>,
@@ -173,6 +187,7 @@ async function readRows<Row, Value>(
   let batch: Planned<Value>[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
+    counts.planned += batch.length;
     const result = await target.flush(batch, apply && !errors.any);
     counts.created += result.created;
     counts.changed += result.changed;
