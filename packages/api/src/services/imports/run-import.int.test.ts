@@ -262,19 +262,3 @@ describe("an apply with an invalid row", () => {
     expect(await importEvents()).toBe(events);
   });
 });
-
-describe("the example files of docs/imports", () => {
-  it.each(["instruments", "positions", "closes"] as const)(
-    "%s previews against the demo firm without an error",
-    async (kind) => {
-      const { readFileSync } = await import("node:fs");
-      const csv = readFileSync(
-        new URL(`../../../../../docs/imports/${kind}.csv`, import.meta.url),
-        "utf8",
-      );
-      const report = await importText(kind, "preview", csv);
-      expect(report.errors).toEqual([]);
-      expect(report.rowsRead).toBeGreaterThan(0);
-    },
-  );
-});
