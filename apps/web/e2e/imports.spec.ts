@@ -3,7 +3,7 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import { createFirm } from "./support/firm.ts";
 import { hydrated } from "./support/hydration.ts";
 import { holdPolls } from "./support/polls.ts";
-import { signIn } from "./support/session.ts";
+import { signIn, sql } from "./support/session.ts";
 
 /** The repository's example files, which the README shows: the spec imports them as they are. */
 const example = (name: string) =>
@@ -110,4 +110,17 @@ test("an admin imports instruments, fixes a closes file the preview refused, the
   await expect(holdings.getByRole("rowheader", { name: "ATLS" })).toBeVisible();
   await expect(holdings.getByRole("rowheader", { name: "KELP" })).toBeVisible();
   await polls.stop();
+
+  // Three applies, three audit events; the refused preview wrote nothing. No other firm got
+  // anything: the demo firms have no ATLS.
+  const events = await sql<{ count: string }>(
+    `SELECT count(*) FROM "AuditEvent" WHERE "tenantId" = $1 AND entity = 'IMPORT'`,
+    [firm.tenantId],
+  );
+  expect(Number(events[0]?.count)).toBe(3);
+  const elsewhere = await sql<{ count: string }>(
+    `SELECT count(*) FROM "Instrument" WHERE symbol = 'ATLS' AND "tenantId" <> $1`,
+    [firm.tenantId],
+  );
+  expect(Number(elsewhere[0]?.count)).toBe(0);
 });
