@@ -106,7 +106,33 @@ async function measure(phase: string, work: () => Promise<{ rows: number; note?:
     peakHeapMb: mb(peakHeap),
     note,
   });
-  console.log(phases.at(-1));
+  console.info(phases.at(-1));
+}
+
+/** The plan of one batch's comparison against the bars (BENCH_IMPORT_EXPLAIN=1). */
+async function explainCompare() {
+  const inst = await database.db.instrument.findMany({
+    where: { symbol: { startsWith: "BN" } },
+    select: { id: true },
+  });
+  const ids: string[] = [];
+  const days: string[] = [];
+  for (const day of ["2025-03-03", "2025-03-04", "2025-03-05", "2025-03-06"]) {
+    for (const { id } of inst) {
+      ids.push(id);
+      days.push(day);
+    }
+  }
+  const plan = await database.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+    `EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FILTER (WHERE b.close IS NULL)
+     FROM unnest($1::uuid[], $2::date[]) AS v(id, day)
+     LEFT JOIN LATERAL (SELECT p.close FROM "PriceBar" p
+       WHERE p."instrumentId" = v.id AND p.day = v.day AND p."tenantId" = $3::uuid LIMIT 1) b ON true`,
+    ids,
+    days,
+    admin.tenantId,
+  );
+  console.info(plan.map((row) => row["QUERY PLAN"]).join("\n"));
 }
 
 try {
@@ -126,7 +152,7 @@ try {
   const path = join(folder, "closes.csv");
   const rows = await writeFile(path, closesFile());
   const bytes = (await stat(path)).size;
-  console.log(`closes file: ${rows} rows, ${mb(bytes)} MB, ${path}`);
+  console.info(`closes file: ${rows} rows, ${mb(bytes)} MB, ${path}`);
 
   await measure("baseline: csv-parse alone", async () => {
     let count = -1;
@@ -148,6 +174,8 @@ try {
     ["preview again (all rows unchanged)", "preview"],
     ["apply again (all rows unchanged)", "apply"],
   ] as const) {
+    if (process.env.BENCH_IMPORT_EXPLAIN && phase.startsWith("preview again"))
+      await explainCompare();
     await measure(phase, async () => {
       const report = await importCsv(deps, {
         kind: "closes",
@@ -162,15 +190,15 @@ try {
       };
     });
   }
-  console.log(
+  console.info(
     `\n${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? "cpu"} · Node ${process.version} · heap limit ${mb(
       (await import("node:v8")).getHeapStatistics().heap_size_limit,
     )} MB · ${rows} rows, ${mb(bytes)} MB\n`,
   );
-  console.log("| phase | rows | s | rows/s | peak RSS MB | peak heap MB | counts |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  console.info("| phase | rows | s | rows/s | peak RSS MB | peak heap MB | counts |");
+  console.info("| --- | --- | --- | --- | --- | --- | --- |");
   for (const p of phases) {
-    console.log(
+    console.info(
       `| ${p.phase} | ${p.rows} | ${p.seconds} | ${p.rowsPerSecond} | ${p.peakRssMb} | ${p.peakHeapMb} | ${p.note} |`,
     );
   }

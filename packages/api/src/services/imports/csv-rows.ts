@@ -62,7 +62,16 @@ export async function readCsv(kind: ImportKind, input: Readable): Promise<CsvSou
     info: { lines: number };
     record: string[];
   }>;
-  const first = await nextRecord(records, parser);
+  let first: IteratorResult<{ info: { lines: number }; record: string[] }>;
+  try {
+    first = await nextRecord(records, parser);
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    return {
+      headerErrors: [{ line: error.line, column: null, message: error.message }],
+      rows: (async function* () {})(),
+    };
+  }
   if (first.done) {
     return {
       headerErrors: [

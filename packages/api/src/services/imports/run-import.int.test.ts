@@ -262,3 +262,103 @@ describe("an apply with an invalid row", () => {
     expect(await importEvents()).toBe(events);
   });
 });
+
+describe("a file that is not valid CSV", () => {
+  it("says where it cannot be read, in its header or past it, and writes nothing", async () => {
+    const header = await importText("closes", "apply", 'symbol,"date,close\nNVX,2026-11-24,1');
+    expect(header).toMatchObject({ applied: false, rowsRead: 0 });
+    expect(header.errors).toEqual([
+      { line: expect.any(Number), column: null, message: expect.stringMatching(/never closed/) },
+    ]);
+    const body = await importText(
+      "closes",
+      "apply",
+      'symbol,date,close\nNVX,2026-11-24,1\nNVX,"2026-11-25,1\nNVX,2026-11-26,1',
+    );
+    // The rows before it may or may not have been read: it depends on where the chunks end.
+    expect(body.applied).toBe(false);
+    expect(body.errors).toEqual([
+      { line: expect.any(Number), column: null, message: expect.stringMatching(/never closed/) },
+    ]);
+  });
+});
+
+describe("each column's own sentence", () => {
+  it("names a bad currency, asset class, quantity, price and opening time", async () => {
+    const instruments = await importText(
+      "instruments",
+      "preview",
+      "symbol,name,sector,currency,asset class\nZZCUR,Cur Co,Energy,XYZ,BOND\n,No Symbol,Energy,USD,",
+    );
+    expect(instruments.errors).toEqual([
+      {
+        line: 2,
+        column: "currency",
+        message:
+          '"XYZ" is not a currency code: use the three letters of ISO 4217, such as USD or EUR.',
+      },
+      {
+        line: 2,
+        column: "asset class",
+        message: "asset class must be one of EQUITY, ETF, COMMODITY, INDEX, or left empty.",
+      },
+      { line: 3, column: "symbol", message: "symbol is empty: every row needs one." },
+    ]);
+    expect(instruments.invalidRows).toBe(2);
+    const positions = await importText(
+      "positions",
+      "preview",
+      "trader email,symbol,quantity,average price,opened at\nmaya@northwind.example.com,NVX,1.23456,0,yesterday",
+    );
+    expect(positions.errors).toEqual([
+      {
+        line: 2,
+        column: "quantity",
+        message: "quantity must be a number such as 1500 or -250.5, with at most 4 decimals.",
+      },
+      {
+        line: 2,
+        column: "average price",
+        message: "average price must be above 0, such as 187.42.",
+      },
+      {
+        line: 2,
+        column: "opened at",
+        message:
+          "opened at must be a day (2026-11-02) or a UTC time (2026-11-02T14:30:00Z) from 1970 on.",
+      },
+    ]);
+  });
+});
+
+describe("rows that did not come from a CSV file (runImport)", () => {
+  it("reads keys as a header's names, counts and applies them like a file", async () => {
+    const { runImport } = await import("./run-import.ts");
+    const deps = {
+      db: tenantDb(fixture.deps.db, admin.tenantId),
+      cache: fixture.deps.cache,
+      clock: systemClock,
+    };
+    const rows = [
+      { Symbol: "ZZJSON", Name: "Json Co", Sector: "Energy", Currency: "USD" },
+      { symbol: "ZZJSON2", name: "Json Two", sector: "Energy", currency: "usd", colour: "red" },
+    ];
+    const refused = await runImport(deps, {
+      kind: "instruments",
+      mode: "apply",
+      actor: admin,
+      rows,
+    });
+    expect(refused).toMatchObject({ applied: false, created: 1, invalidRows: 1 });
+    expect(refused.errors).toEqual([
+      { line: 2, column: "colour", message: expect.stringMatching(/^"colour" is not a column/) },
+    ]);
+    const applied = await runImport(deps, {
+      kind: "instruments",
+      mode: "apply",
+      actor: admin,
+      rows: rows.slice(0, 1),
+    });
+    expect(applied).toMatchObject({ applied: true, created: 1, rowsRead: 1 });
+  });
+});
