@@ -107,7 +107,8 @@ export function ImportScreen({ endpoint, maxBytes }: { endpoint: string; maxByte
       <section className="panel" aria-labelledby={`${id}-heading`}>
         <h2 id={`${id}-heading`}>Import a file</h2>
         <form className="form import-form" aria-labelledby={`${id}-heading`} onSubmit={preview}>
-          <fieldset className="import-kinds">
+          {/* Fixed while a file is out, so the answer is for what the screen shows. */}
+          <fieldset className="import-kinds" disabled={busy !== null}>
             <legend>What the file holds</legend>
             {IMPORT_KINDS.map((choice) => (
               <div key={choice} className="import-kind">
@@ -156,6 +157,7 @@ export function ImportScreen({ endpoint, maxBytes }: { endpoint: string; maxByte
               id={`${id}-file`}
               type="file"
               accept=".csv,text/csv"
+              disabled={busy !== null}
               aria-describedby={`${id}-file-hint`}
               onChange={(event) => {
                 setFile(event.currentTarget.files?.[0] ?? null);
