@@ -11,7 +11,8 @@ import type { ImportRow } from "./row-schemas.ts";
  * An instrument created by an import has no price until its closes are imported: it is stored
  * with a last price of 0 (a price is otherwise always above 0) stamped at the epoch. The price
  * feed leaves such an instrument alone, a positions import refuses it ("import its closes
- * first") and the closes import gives it its latest close (closes-target.ts).
+ * first"), a trader cannot open a position in it (open-position.ts), and the closes import gives
+ * it its latest close (closes-target.ts).
  */
 export const NO_PRICE = { lastPrice: "0", lastPriceAt: new Date(0) } as const;
 

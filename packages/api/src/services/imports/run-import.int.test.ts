@@ -225,6 +225,12 @@ describe("importing positions", () => {
       },
       { line: 3, column: "symbol", message: "NOPX has no price yet: import its closes first." },
     ]);
+    // Nor can a trader open a position in it at a price of 0.
+    const maya = await fixture.callerAs("maya@northwind.example.com");
+    await expect(maya.positions.open({ symbol: "NOPX", quantity: 1 })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "NOPX has no price yet: it can be traded once its closes are imported.",
+    });
     // Harbor's admin cannot reach Northwind's instruments either.
     const harbor = await importText(
       "closes",
@@ -339,7 +345,7 @@ describe("rows that did not come from a CSV file (runImport)", () => {
       cache: fixture.deps.cache,
       clock: systemClock,
     };
-    const rows = [
+    const rows: Record<string, string>[] = [
       { Symbol: "ZZJSON", Name: "Json Co", Sector: "Energy", Currency: "USD" },
       { symbol: "ZZJSON2", name: "Json Two", sector: "Energy", currency: "usd", colour: "red" },
     ];

@@ -70,11 +70,14 @@ class Refused extends Error {
 /**
  * One pass over the rows, inside one transaction, with the file never held whole: each row is
  * checked (its text, then against the firm), duplicates are found with a key set of numbers
- * (a Map of ~380,000 numbers to lines is about 20 MB at most; see the README), and valid rows are
- * handed to the kind's target a batch at a time — counted against the database for a preview,
- * written and counted by what the writes did for an apply. An apply writes until the first
- * invalid row, then only counts, and is undone at the end if any row was invalid: nothing is
- * written, and the report is the one a preview gives. Applies of one firm wait for each other
+ * (a Map from a number per row to its line: ~40 bytes a row, some 16 MB for 392,000 closes;
+ * the README and bench/RESULTS.md), and valid rows are handed to the kind's target a batch at a
+ * time — counted against the database, and for an apply written (or staged) too, the counts
+ * then being what the writes did. An apply writes until the first invalid row, then only
+ * counts, and is undone at the end if any row was invalid: nothing is written, and the report
+ * is the one a preview gives. The upload is read inside the transaction: a slow one holds a
+ * connection (and, for an apply, the firm's import lock) until it ends or the transaction's
+ * timeout. Applies of one firm wait for each other
  * (an advisory lock), so two at once each count against what the other committed.
  */
 async function importFrom(

@@ -50,6 +50,11 @@ export async function openPosition(
       const message = `There is no instrument ${input.symbol}.`;
       throw new AppError("NOT_FOUND", message, { symbol: [message] });
     }
+    // Imported without closes yet (services/imports/instruments-target.ts): no price to pay.
+    if (instrument.lastPrice.isZero()) {
+      const message = `${input.symbol} has no price yet: it can be traded once its closes are imported.`;
+      throw new AppError("PRECONDITION_FAILED", message, { symbol: [message] });
+    }
     const row = await tx.position.create({
       data: {
         id: randomUUID(),
