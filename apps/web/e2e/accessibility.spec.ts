@@ -73,3 +73,24 @@ test("the record: the audit log with a refused range, a limit's history", async 
   await expect(page.getByRole("table", { name: "Alert history" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the import screen, also with a preview's invalid rows and a refusal showing", async ({
+  page,
+}) => {
+  await signIn(page, "admin@harbor.example.com", /\/admin$/);
+  await page.goto("/admin/imports");
+  await hydrated(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByText("Choose a CSV file to preview.")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("radio", { name: /^Instruments/ }).check();
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "instruments.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("symbol,name,sector,currency\nNEW1,New One,Technology,usd dollars\n"),
+  });
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("table", { name: "Problems" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -103,6 +103,23 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: "importing a file, with a preview's invalid rows",
+    as: ADMIN,
+    path: "/admin/imports",
+    // A preview only reads: the demo firm is left as it was.
+    ready: async (page) => {
+      await hydrated(page);
+      await page.getByRole("radio", { name: /^Daily closes/ }).check();
+      await page.getByLabel("CSV file").setInputFiles({
+        name: "closes.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("symbol,date,close\nNVX,2026-11-21,180.50\nNOPE,2026-11-20,1.00\n"),
+      });
+      await page.getByRole("button", { name: "Preview" }).click();
+      await expect(page.getByRole("table", { name: "Problems" })).toBeVisible();
+    },
+  },
+  {
     name: "the audit log",
     as: ADMIN,
     path: "/admin/audit",

@@ -20,6 +20,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
               <Link href="/admin/people">People</Link>
               <Link href="/admin/tokens">API tokens</Link>
               <Link href="/admin/alerts-out">Alerts out</Link>
+              <Link href="/admin/imports">Import</Link>
             </>
           ) : (
             <Link href="/dashboard">My risk</Link>

@@ -32,4 +32,21 @@ describe("shareEqualData", () => {
     expect(shared.freshness.asOf.toISOString()).toBe("2026-11-25T10:00:05.000Z");
     expect(shared.metrics).toBe(first.metrics);
   });
+
+  it("keeps the identity of an answer holding a NaN (an empty book's figures)", () => {
+    const first = { metrics: { sharpe: Number.NaN, history: [Number.NaN, 1] } };
+    const second = { metrics: { sharpe: Number.NaN, history: [Number.NaN, 1] } };
+    expect(shareEqualData(first, second)).toBe(first);
+    const third = { metrics: { sharpe: 0.4, history: [Number.NaN, 1] } };
+    const shared = shareEqualData(first, third) as typeof first;
+    expect(shared.metrics.sharpe).toBe(0.4);
+    expect(shared.metrics.history).toBe(first.metrics.history);
+  });
+
+  it("takes a new key or a dropped one as a change", () => {
+    const first: Record<string, number> = { a: 1 };
+    expect(shareEqualData(first, { a: 1, b: 2 })).toEqual({ a: 1, b: 2 });
+    expect(shareEqualData({ a: 1, b: 2 }, first)).toEqual({ a: 1 });
+    expect(shareEqualData([1, 2], [1])).toEqual([1]);
+  });
 });

@@ -12,9 +12,9 @@ describe("the one definition of each kind's columns", () => {
   it.each(IMPORT_KINDS)(
     "%s: the example file names its columns, and every row is valid",
     async (kind) => {
-      const source = await readCsv(kind, Readable.from([read(`docs/imports/${kind}.csv`)]));
+      const source = await readCsv(kind, Readable.from([read(`examples/imports/${kind}.csv`)]));
       expect(source.headerErrors).toEqual([]);
-      const header = read(`docs/imports/${kind}.csv`).split("\n")[0]?.split(",");
+      const header = read(`examples/imports/${kind}.csv`).split("\n")[0]?.split(",");
       expect(header).toEqual(IMPORT_COLUMNS[kind].map((column) => column.name));
       let rows = 0;
       for await (const row of source.rows) {

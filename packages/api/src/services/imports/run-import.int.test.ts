@@ -269,22 +269,6 @@ describe("an apply with an invalid row", () => {
   });
 });
 
-describe("the example files of docs/imports", () => {
-  it.each(["instruments", "positions", "closes"] as const)(
-    "%s previews against the demo firm without an error",
-    async (kind) => {
-      const { readFileSync } = await import("node:fs");
-      const csv = readFileSync(
-        new URL(`../../../../../docs/imports/${kind}.csv`, import.meta.url),
-        "utf8",
-      );
-      const report = await importText(kind, "preview", csv);
-      expect(report.errors).toEqual([]);
-      expect(report.rowsRead).toBeGreaterThan(0);
-    },
-  );
-});
-
 describe("a file that is not valid CSV", () => {
   it("says where it cannot be read, in its header or past it, and writes nothing", async () => {
     const header = await importText("closes", "apply", 'symbol,"date,close\nNVX,2026-11-24,1');
