@@ -1,35 +1,13 @@
-import { readFileSync } from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { createFirm } from "./support/firm.ts";
-import { hydrated } from "./support/hydration.ts";
+import { chooseFile, exampleFile, openImportScreen, reportCount } from "./support/import-screen.ts";
 import { holdPolls } from "./support/polls.ts";
 import { signIn, sql } from "./support/session.ts";
-
-/** The repository's example files, which the README shows: the spec imports them as they are. */
-const example = (name: string) =>
-  readFileSync(new URL(`../../../examples/imports/${name}`, import.meta.url), "utf8");
 
 /** A page of its own (cookies apart): the admin and the trader are two people. */
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
-
-/** Chooses the kind and a file made in the test, as a person picking one from disk would. */
-async function chooseFile(page: Page, kind: string, name: string, text: string) {
-  await page.getByRole("radio", { name: new RegExp(`^${kind}`) }).check();
-  await page.getByLabel("CSV file").setInputFiles({
-    name,
-    mimeType: "text/csv",
-    buffer: Buffer.from(text, "utf8"),
-  });
-}
-
-/** The report's figure under `label` ("Will create", "Invalid rows", …). */
-const count = (page: Page, label: string) =>
-  page
-    .locator(".import-counts > div")
-    .filter({ has: page.getByText(label, { exact: true }) })
-    .locator("dd");
 
 test("an admin imports instruments, fixes a closes file the preview refused, then positions the trader sees within one poll", async ({
   browser,
@@ -37,12 +15,7 @@ test("an admin imports instruments, fixes a closes file the preview refused, the
   const firm = await createFirm("imports");
   const admin = await newPage(browser);
   await signIn(admin, firm.admin.email, /\/admin$/);
-  await admin
-    .getByRole("navigation", { name: "Main" })
-    .getByRole("link", { name: "Import" })
-    .click();
-  await expect(admin).toHaveURL(/\/admin\/imports$/);
-  await hydrated(admin);
+  await openImportScreen(admin);
 
   const preview = admin.getByRole("button", { name: "Preview" });
   const apply = admin.getByRole("button", { name: "Apply" });
@@ -50,24 +23,24 @@ test("an admin imports instruments, fixes a closes file the preview refused, the
   await expect(apply).toBeDisabled();
 
   // Instruments: a clean preview says what it would create; Apply writes it.
-  await chooseFile(admin, "Instruments", "instruments.csv", example("instruments.csv"));
+  await chooseFile(admin, "Instruments", "instruments.csv", exampleFile("instruments.csv"));
   await preview.click();
   await expect(admin.getByRole("heading", { name: "Preview of instruments.csv" })).toBeVisible();
-  await expect(count(admin, "Will create")).toHaveText("4");
-  await expect(count(admin, "Invalid rows")).toHaveText("0");
+  await expect(reportCount(admin, "Will create")).toHaveText("4");
+  await expect(reportCount(admin, "Invalid rows")).toHaveText("0");
   await apply.click();
   await expect(status).toHaveText("Imported: 4 created, 0 changed, 0 left unchanged.");
   await expect(apply).toBeDisabled();
 
   // Closes with a Saturday and a symbol the firm does not have: the lines and what is wrong,
   // and no Apply.
-  const closes = example("closes.csv");
+  const closes = exampleFile("closes.csv");
   const broken = `${closes}ATLS,2026-11-21,63.10\nZZZZ,2026-11-20,10.00\n`;
   const brokenLines = closes.trimEnd().split("\n").length + 1;
   await chooseFile(admin, "Daily closes", "closes.csv", broken);
   await preview.click();
   const problems = admin.getByRole("table", { name: "Problems" });
-  await expect(count(admin, "Invalid rows")).toHaveText("2");
+  await expect(reportCount(admin, "Invalid rows")).toHaveText("2");
   const weekend = problems.getByRole("row").filter({ hasText: String(brokenLines) });
   await expect(weekend).toContainText("date");
   await expect(weekend).toContainText(/weekend|Saturday|weekday/i);
@@ -82,8 +55,8 @@ test("an admin imports instruments, fixes a closes file the preview refused, the
   await expect(apply).toBeDisabled();
   await preview.click();
   await expect(admin.getByRole("heading", { name: "Preview of closes-fixed.csv" })).toBeVisible();
-  await expect(count(admin, "Invalid rows")).toHaveText("0");
-  await expect(count(admin, "Will create")).toHaveText("60");
+  await expect(reportCount(admin, "Invalid rows")).toHaveText("0");
+  await expect(reportCount(admin, "Will create")).toHaveText("60");
   await apply.click();
   await expect(status).toHaveText("Imported: 60 created, 0 changed, 0 left unchanged.");
 
@@ -100,7 +73,7 @@ test("an admin imports instruments, fixes a closes file the preview refused, the
   ].join("\n");
   await chooseFile(admin, "Positions", "positions.csv", positions);
   await preview.click();
-  await expect(count(admin, "Will create")).toHaveText("2");
+  await expect(reportCount(admin, "Will create")).toHaveText("2");
   await apply.click();
   await expect(status).toHaveText("Imported: 2 created, 0 changed, 0 left unchanged.");
 
@@ -112,15 +85,15 @@ test("an admin imports instruments, fixes a closes file the preview refused, the
   await polls.stop();
 
   // Three applies, three audit events; the refused preview wrote nothing. No other firm got
-  // anything: the demo firms have no ATLS.
+  // anything: the demo firms have no ATLS (other specs' own firms may import the examples too).
   const events = await sql<{ count: string }>(
     `SELECT count(*) FROM "AuditEvent" WHERE "tenantId" = $1 AND entity = 'IMPORT'`,
     [firm.tenantId],
   );
   expect(Number(events[0]?.count)).toBe(3);
   const elsewhere = await sql<{ count: string }>(
-    `SELECT count(*) FROM "Instrument" WHERE symbol = 'ATLS' AND "tenantId" <> $1`,
-    [firm.tenantId],
+    `SELECT count(*) FROM "Instrument" i JOIN "Tenant" t ON t.id = i."tenantId"
+     WHERE i.symbol = 'ATLS' AND t.slug IN ('northwind', 'harbor')`,
   );
   expect(Number(elsewhere[0]?.count)).toBe(0);
 });

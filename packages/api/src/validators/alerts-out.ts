@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZEmail, ZId } from "./book.ts";
-import { ZPageSize } from "./record.ts";
+import { ZDirection, ZPageSize } from "./record.ts";
 
 /** How many addresses a firm's alert email goes to at most. */
 export const ALERT_EMAIL_RECIPIENTS_MAX = 20;
@@ -37,6 +37,7 @@ export const ZAlertsOutDeliveriesInput = z.strictObject({
   limit: ZPageSize("delivery", 100).default(25),
   /** The last delivery of the page before: the page after it, newest first. */
   cursor: ZId.optional(),
+  direction: ZDirection,
 });
 export type TAlertsOutDeliveriesInput = z.input<typeof ZAlertsOutDeliveriesInput>;
 

@@ -44,7 +44,7 @@ const ZInstant = z.iso.datetime({ offset: true, error: "Enter a date." });
  * What the browser's infinite queries add to each page's input. Pages are read forward only
  * (newest first, each after the last one's cursor), so it changes nothing.
  */
-const ZDirection = z.enum(["forward", "backward"]).optional();
+export const ZDirection = z.enum(["forward", "backward"]).optional();
 
 /** The filters the API applies; each one left out selects everything. */
 export const ZAuditLogInput = z
