@@ -52,7 +52,7 @@ export function AlertEmailSettings() {
         noValidate
         onSubmit={form.handleSubmit((values) => save.mutate(values))}
       >
-        <div className="fields">
+        <div className="fields single">
           <div className="field">
             <label htmlFor={`${id}-recipients`}>Recipients</label>
             <textarea

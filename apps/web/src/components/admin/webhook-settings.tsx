@@ -62,7 +62,7 @@ export function WebhookSettings() {
         noValidate
         onSubmit={form.handleSubmit((values) => save.mutate(values))}
       >
-        <div className="fields">
+        <div className="fields single">
           <div className="field">
             <label htmlFor={`${id}-url`}>URL</label>
             <input
