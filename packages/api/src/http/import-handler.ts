@@ -8,6 +8,7 @@ import { columnList, IMPORT_KINDS, isImportKind } from "../services/imports/impo
 import { IMPORT_MODES, type ImportMode } from "../services/imports/import-report.ts";
 import { importCsv } from "../services/imports/run-import.ts";
 import { DEFAULT_MAX_IMPORT_BYTES } from "./limits.ts";
+import { REFUSAL_STATUS, type RefusalCode } from "./refusal-status.ts";
 import { forgeryRefusal } from "./request-forgery.ts";
 
 /** Where the app serves imports: POST {IMPORT_ENDPOINT}/{kind}?mode=preview|apply. */
@@ -17,30 +18,10 @@ export const IMPORT_ENDPOINT = "/api/admin/imports";
 export const MAX_FILE_NAME_CHARS = 200;
 
 /** Every refusal of the endpoint: a code the page can branch on, a sentence it can show. */
-export type ImportRefusalCode =
-  | "BAD_REQUEST"
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "METHOD_NOT_ALLOWED"
-  | "CONFLICT"
-  | "PAYLOAD_TOO_LARGE"
-  | "TOO_MANY_REQUESTS"
-  | "SERVICE_UNAVAILABLE"
-  | "INTERNAL_SERVER_ERROR";
-
-const STATUS: Record<ImportRefusalCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  TOO_MANY_REQUESTS: 429,
-  SERVICE_UNAVAILABLE: 503,
-  INTERNAL_SERVER_ERROR: 500,
-};
+export type ImportRefusalCode = Exclude<
+  RefusalCode,
+  "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE_CONTENT"
+>;
 
 /** The body went past its limit while it was read. */
 class BodyTooLarge extends Error {
@@ -140,7 +121,7 @@ function refusal(
 ): Response {
   return Response.json(
     { error: { code, message } },
-    { status: STATUS[code], headers: { ...NO_STORE, ...headers } },
+    { status: REFUSAL_STATUS[code], headers: { ...NO_STORE, ...headers } },
   );
 }
 
