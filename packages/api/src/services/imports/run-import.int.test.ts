@@ -225,12 +225,16 @@ describe("importing positions", () => {
       },
       { line: 3, column: "symbol", message: "NOPX has no price yet: import its closes first." },
     ]);
-    // Nor can a trader open a position in it at a price of 0.
+    // Nor can a trader open a position in it at a price of 0, or see one valued at it.
     const maya = await fixture.callerAs("maya@northwind.example.com");
-    await expect(maya.positions.open({ symbol: "NOPX", quantity: 1 })).rejects.toMatchObject({
+    const unpriced = {
       code: "PRECONDITION_FAILED",
       message: "NOPX has no price yet: it can be traded once its closes are imported.",
-    });
+    };
+    await expect(maya.positions.open({ symbol: "NOPX", quantity: 1 })).rejects.toMatchObject(
+      unpriced,
+    );
+    await expect(maya.risk.whatIf({ symbol: "NOPX", quantity: 1 })).rejects.toMatchObject(unpriced);
     // Harbor's admin cannot reach Northwind's instruments either.
     const harbor = await importText(
       "closes",

@@ -12,6 +12,7 @@ import {
 } from "./position-view.ts";
 import { checkTrade } from "./pre-trade-check.ts";
 import { settleCash, tradeCash } from "./settle-cash.ts";
+import { refuseUnpriced } from "./tradable-price.ts";
 
 export interface OpenPositionInput {
   symbol: string;
@@ -44,17 +45,13 @@ export async function openPosition(
   const opened = await deps.db.$transaction(async (tx) => {
     const instrument = await tx.instrument.findFirst({
       where: { symbol: input.symbol },
-      select: { id: true, lastPrice: true },
+      select: { id: true, symbol: true, lastPrice: true },
     });
     if (!instrument) {
       const message = `There is no instrument ${input.symbol}.`;
       throw new AppError("NOT_FOUND", message, { symbol: [message] });
     }
-    // Imported without closes yet (services/imports/instruments-target.ts): no price to pay.
-    if (instrument.lastPrice.isZero()) {
-      const message = `${input.symbol} has no price yet: it can be traded once its closes are imported.`;
-      throw new AppError("PRECONDITION_FAILED", message, { symbol: [message] });
-    }
+    refuseUnpriced(instrument);
     const row = await tx.position.create({
       data: {
         id: randomUUID(),

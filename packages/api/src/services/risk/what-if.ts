@@ -9,6 +9,7 @@ import type { ServiceDeps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import type { Subject } from "../auth/resolve-subject.ts";
 import { tradeCash } from "../positions/settle-cash.ts";
+import { refuseUnpriced } from "../positions/tradable-price.ts";
 import { valueBook } from "./compute-metrics.ts";
 import { readValuationInputs } from "./get-metrics.ts";
 
@@ -64,12 +65,13 @@ export async function valueTrade(
 ): Promise<WhatIf> {
   const instrument = await deps.db.instrument.findFirst({
     where: { symbol: trade.symbol },
-    select: { id: true, symbol: true, sector: true },
+    select: { id: true, symbol: true, sector: true, lastPrice: true },
   });
   if (!instrument) {
     const message = `There is no instrument ${trade.symbol}.`;
     throw new AppError("NOT_FOUND", message, { symbol: [message] });
   }
+  refuseUnpriced(instrument);
   const inputs = await readValuationInputs(deps, subject);
   const price = inputs.market.quotes[instrument.id]?.lastPrice ?? Number.NaN;
   const quantity = new Prisma.Decimal(trade.quantity);
