@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { TRPCError } from "@trpc/server";
 import { createHttpContext } from "../context.ts";
 import { tenantDb } from "../data/tenant-db.ts";
@@ -87,7 +88,7 @@ export async function handleImportRequest(
         mode: mode as ImportMode,
         actor: { tenantId: viewer.tenantId, userId: viewer.userId },
         fileName: fileNameOf(request),
-        input: Readable.fromWeb(limited(request.body, maxBytes) as never),
+        input: Readable.fromWeb(limited(request.body, maxBytes) as NodeReadableStream<Uint8Array>),
       },
     );
     const refused = report.mode === "apply" && !report.applied;

@@ -1,4 +1,3 @@
-import type { Db } from "@repo/db";
 import { invalidateMarkets } from "../prices/market.ts";
 import { writePriceMove } from "../prices/write-price-move.ts";
 import { type FirmInstrument, hasPrice, loadInstruments } from "./firm-lookups.ts";
@@ -16,8 +15,6 @@ const DAY_MS = 86_400_000;
 const CLOSE_HOUR_MS = 21 * 3_600_000;
 /** Days fit in 16 bits up to 2149 (the schema refuses years past 2100): a key per bar. */
 const DAY_BITS = 65_536;
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * Daily closes: each row creates the instrument's bar of that day or changes its close. Each
@@ -137,7 +134,7 @@ export async function openClosesTarget(
       }
       for (const [at, move] of moves) {
         await writePriceMove(
-          tx as unknown as Tx,
+          tx,
           { instrumentIds: move.ids, prices: move.prices, at: new Date(at) },
           tenantId,
         );

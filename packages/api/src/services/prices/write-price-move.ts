@@ -1,6 +1,7 @@
 import type { Db } from "@repo/db";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** All a move needs of a transaction: raw SQL (a tenant-scoped one serves too, as an import's). */
+type Tx = Pick<Parameters<Parameters<Db["$transaction"]>[0]>[0], "$queryRaw">;
 
 /** A tenant whose prices a move touched, and its price tick after the move. */
 export interface MovedTenant {
